@@ -1,0 +1,191 @@
+//! The command line: a thin layer over `factmark::scan`. No rule lives here.
+
+use std::fmt::Write as _;
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use serde::Deserialize;
+use serde_json::json;
+
+const USAGE: &str = "\
+usage: factmark scan --date YYYY-MM-DD [--kinds K,K…] [FILE]
+       factmark scan --jsonl [--date YYYY-MM-DD] [--kinds K,K…] [--keep-going] [FILE]
+
+scan     prints {\"claims\": [...]} for the text in FILE (standard input when none);
+         offsets are UTF-16 code units, as JavaScript indexes strings.
+--jsonl  reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\"} line each;
+         --date is the default for lines without a date.
+--kinds  quantity, date, country, place (all when not given).
+--keep-going  with --jsonl: on a bad line, write {\"line\", \"id\", \"error\"} in its place and go on;
+         the exit status is still 1.";
+
+struct Args {
+    date: Option<String>,
+    kinds: Option<String>,
+    jsonl: bool,
+    keep_going: bool,
+    file: Option<String>,
+}
+
+fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
+    match argv.next().as_deref() {
+        Some("scan") => {}
+        Some("-h" | "--help") => return Err(String::new()),
+        Some(other) => return Err(format!("unknown command {other:?}")),
+        None => return Err("no command given".into()),
+    }
+    let mut args = Args { date: None, kinds: None, jsonl: false, keep_going: false, file: None };
+    while let Some(a) = argv.next() {
+        match a.as_str() {
+            "--date" => args.date = Some(argv.next().ok_or("--date needs a value: YYYY-MM-DD")?),
+            "--kinds" => args.kinds = Some(argv.next().ok_or("--kinds needs a value such as date,place")?),
+            "--jsonl" => args.jsonl = true,
+            "--keep-going" => args.keep_going = true,
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            file if args.file.is_none() => args.file = Some(file.to_string()),
+            extra => return Err(format!("one file at most; {extra:?} is a second")),
+        }
+    }
+    if args.keep_going && !args.jsonl {
+        return Err("--keep-going goes with --jsonl".into());
+    }
+    if !args.jsonl && args.date.is_none() {
+        return Err("scan needs --date YYYY-MM-DD: the publication date relative dates are read against".into());
+    }
+    Ok(args)
+}
+
+fn options(date: &str, kinds: Option<&str>) -> Result<factmark::Options, factmark::Error> {
+    let options = factmark::Options::from_date(date)?;
+    match kinds {
+        Some(k) => options.with_kinds(k.split(',').map(str::trim)),
+        None => Ok(options),
+    }
+}
+
+fn open(file: Option<&str>) -> Result<Box<dyn BufRead>, String> {
+    match file {
+        None | Some("-") => Ok(Box::new(io::stdin().lock())),
+        Some(path) => std::fs::File::open(path)
+            .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn BufRead>)
+            .map_err(|e| format!("cannot read {path}: {e}")),
+    }
+}
+
+/// Where invalid UTF-8 starts, as a person would look for it.
+fn utf8_error(bytes: &[u8], e: std::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+    format!("invalid UTF-8 at byte {at} (line {line}, column {column})")
+}
+
+fn scan_one(args: &Args, name: &str) -> Result<(), String> {
+    let options = options(args.date.as_deref().unwrap_or_default(), args.kinds.as_deref()).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    open(args.file.as_deref())?.read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: {}", utf8_error(&bytes, e)))?;
+    let claims = factmark::scan(text, &options);
+    let mut out = io::stdout().lock();
+    serde_json::to_writer(&mut out, &json!({ "claims": claims })).map_err(|e| e.to_string())?;
+    writeln!(out).map_err(|e| e.to_string())
+}
+
+#[derive(Deserialize)]
+struct Line {
+    id: serde_json::Value,
+    text: String,
+    date: Option<String>,
+}
+
+/// Scans a JSONL stream line by line. Returns how many lines were bad.
+fn scan_lines(args: &Args, name: &str) -> Result<usize, String> {
+    if let Some(d) = &args.date {
+        options(d, args.kinds.as_deref()).map_err(|e| e.to_string())?;
+    }
+    let mut input = open(args.file.as_deref())?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let (mut bad, mut bytes, mut number) = (0, Vec::new(), 0);
+    loop {
+        bytes.clear();
+        if input.read_until(b'\n', &mut bytes).map_err(|e| format!("cannot read {name}: {e}"))? == 0 {
+            break;
+        }
+        number += 1;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let (id, result) = scan_line(args, &bytes);
+        let record = match result {
+            Ok(claims) => json!({ "id": id, "claims": claims }),
+            Err(msg) => {
+                let mut text = format!("{name}: line {number}");
+                if !id.is_null() {
+                    let _ = write!(text, " (id {id})");
+                }
+                eprintln!("factmark: {text}: {msg}");
+                if !args.keep_going {
+                    out.flush().map_err(|e| e.to_string())?;
+                    return Err(format!("stopped at line {number}; --keep-going goes on past bad lines"));
+                }
+                bad += 1;
+                json!({ "line": number, "id": id, "error": msg })
+            }
+        };
+        serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(bad)
+}
+
+fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<Vec<factmark::Claim>, String>) {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return (serde_json::Value::Null, Err(utf8_error(bytes, e))),
+    };
+    let line: Line = match serde_json::from_str(text) {
+        Ok(l) => l,
+        Err(e) => {
+            let id = serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("id").cloned());
+            return (id.unwrap_or_default(), Err(format!("not a {{\"id\", \"text\", \"date\"}} object: {e}")));
+        }
+    };
+    let date = match line.date.as_deref().or(args.date.as_deref()) {
+        Some(d) => d,
+        None => return (line.id, Err("no \"date\" on the line and no --date given".into())),
+    };
+    let result = options(date, args.kinds.as_deref()).map(|o| factmark::scan(&line.text, &o)).map_err(|e| e.to_string());
+    (line.id, result)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(msg) if msg.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            eprintln!("factmark: {msg}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let name = args.file.clone().unwrap_or_else(|| "standard input".into());
+    let result = if args.jsonl {
+        scan_lines(&args, &name).and_then(|bad| match bad {
+            0 => Ok(()),
+            n => Err(format!("{n} bad line(s); each was written as an error record")),
+        })
+    } else {
+        scan_one(&args, &name)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("factmark: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! factmark finds the checkable claims in news text — quantities (above all troop counts),
+//! dates (relative ones resolved against the publication date), countries and places — as
+//! the contract in `shared/claims/ANNOTATION.md` defines them.
+//!
+//! ```
+//! let options = factmark::Options::from_date("2022-01-10")?;
+//! for claim in factmark::scan("Talks began on Monday in Geneva.", &options) {
+//!     println!("{} {}..{} {:?}", claim.kind().name(), claim.start, claim.end, claim.text);
+//! }
+//! # Ok::<(), factmark::Error>(())
+//! ```
+//!
+//! # Map
+//! - [`scan`] (`scan.rs`): the driver; runs the finders, resolves overlaps, converts offsets.
+//! - `token.rs`: the one tokenizer every finder reads.
+//! - `quantity.rs`, `date.rs`, `country.rs`: one finder per kind (places live with countries,
+//!   which share their tables and their disambiguation).
+//! - `data/*.tsv`: names, aliases, demonyms, places — each headed by its source and licence.
+//! - `wasm.rs`: the only file that knows about wasm-bindgen.
+//!
+//! # Invariants
+//! - Pure: no clock, IO or DOM in the core; the reference date is an input.
+//! - Scanning never fails and never panics; only bad [`Options`] are an [`Error`].
+//! - Offsets are UTF-8 bytes inside, UTF-16 code units in every [`Claim`], converted once.
+//! - Output is sorted by start and never overlaps; overlaps are settled in one place.
+#![deny(missing_docs)]
+
+mod claim;
+mod country;
+mod date;
+mod options;
+mod quantity;
+mod scan;
+mod token;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use claim::{Claim, CountryCode, Kind, Unit, Value};
+pub use options::{parse_date, Error, Options};
+pub use scan::scan;
