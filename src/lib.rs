@@ -33,7 +33,7 @@ mod quantity;
 mod scan;
 mod token;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use claim::{Claim, CountryCode, Kind, Unit, Value};
 pub use options::{parse_date, Error, Options};
