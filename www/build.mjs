@@ -3,13 +3,15 @@
 //
 // The shell's sources in www/src are ES modules; this joins them into one function scope per
 // module, in import order, with no bundler. The wasm-bindgen glue (`--target no-modules`,
-// made for classic scripts) is inlined as the module `wasm-glue.js`.
+// made for classic scripts) is inlined as the module `wasm-glue.js`; terser then minifies
+// the whole, whose names are all local to one function.
 
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 
 const www = dirname(fileURLToPath(import.meta.url));
 const crate = dirname(www);
@@ -55,16 +57,17 @@ function bundle(glue) {
     ? `${glue}\nexport const wasmBindgen = wasm_bindgen;\n`
     : readFileSync(join(www, 'src', name), 'utf8'));
   const modules = order(read).map((name) => wrap(name, read(name)));
-  return `/* factmark — https://example.invalid/factmark — MIT OR Apache-2.0 */\n(() => {\n'use strict';\nconst modules = {};\n${modules.join('')}})();\n`;
+  return `/*! factmark — MIT OR Apache-2.0 */\n(() => {\n'use strict';\nconst modules = {};\n${modules.join('')}})();\n`;
 }
 
 // `--shell-only` reuses the last wasm build: quick when only www/src changed.
-function main() {
+async function main() {
   if (!process.argv.includes('--shell-only')) buildWasm();
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const glue = readFileSync(join(pkg, 'factmark.js'), 'utf8');
-  writeFileSync(join(dist, 'factmark.js'), bundle(glue));
+  const { code } = await minify(bundle(glue), { ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } });
+  writeFileSync(join(dist, 'factmark.js'), code);
   copyFileSync(join(pkg, 'factmark_bg.wasm'), join(dist, 'factmark_bg.wasm'));
   let total = 0;
   for (const file of ['factmark.js', 'factmark_bg.wasm']) {
@@ -76,4 +79,4 @@ function main() {
   console.log(`what a reader downloads: ${total} bytes gzip (${(total / 1024).toFixed(1)} KiB)`);
 }
 
-main();
+await main();

@@ -12,9 +12,9 @@ const UNITS = {
   personnel: 'military personnel',
   casualties: 'casualties (killed or wounded)',
   people: 'people',
-  money: 'in money',
+  money: '(money)',
   equipment: 'pieces of military equipment',
-  distance: 'in distance',
+  distance: '(distance)',
   other: '',
 };
 

@@ -82,6 +82,10 @@ function main() {
     get version() {
       return timings.loaded ? wasmBindgen.version() : null;
     },
+    /** The last scan's size and cost: `{characters, claims, scanMs, paintMs}`. */
+    get stats() {
+      return shell ? shell.stats : null;
+    },
     /** The claims now highlighted. */
     get claims() {
       return shell ? shell.claims : [];

@@ -56,6 +56,25 @@ function linkTemplates(given) {
   return templates;
 }
 
+/** A painted claim; its words and links are worked out when first shown. */
+class Item {
+  constructor(claim, range, index, scan) {
+    this.claim = claim;
+    this.range = range;
+    this.index = index;
+    this.scan = scan;
+  }
+
+  get words() {
+    return (this.cached ||= describe(this.claim, this.scan.pubdate));
+  }
+
+  get links() {
+    const { claim, scan } = this;
+    return (this.cachedLinks ||= links(claim, scan.model.context(claim.start, claim.end), this.words, scan.templates));
+  }
+}
+
 /**
  * One page's factmark: `settings` are `{selector, kinds, date, links, highlighter}`, all
  * optional (`highlighter: 'wrap'` forces the fallback painter).
@@ -70,6 +89,8 @@ export class Shell {
     this.generation = 0;
     this.root = null;
     this.timer = 0;
+    /** The last scan: its text's length, claims found, and milliseconds spent scanning and painting. */
+    this.stats = null;
     this.ui = new Ui(this.doc, { onChoose: (i, byKeyboard) => this.open(i, byKeyboard), onClose: () => this.painter.setActive(null) });
     this.painter = this.makePainter();
     this.observer = new win.MutationObserver(() => this.schedule());
@@ -167,6 +188,7 @@ export class Shell {
     const options = { date: pubdate.date };
     if (this.settings.kinds) options.kinds = this.settings.kinds;
     let claims;
+    const scanStart = performance.now();
     try {
       claims = await this.scanner.scan(model.text, options);
     } catch (e) {
@@ -174,10 +196,13 @@ export class Shell {
       return;
     }
     if (this.destroyed || generation !== this.generation || this.dirty) return;
+    const paintStart = performance.now();
     this.paint(model, claims, pubdate);
+    this.stats = { characters: model.text.length, claims: claims.length, scanMs: paintStart - scanStart, paintMs: performance.now() - paintStart };
   }
 
   paint(model, claims, pubdate) {
+    const templates = linkTemplates(this.settings.links);
     const items = [];
     for (const claim of claims) {
       let range;
@@ -186,7 +211,7 @@ export class Shell {
       } catch {
         continue;
       }
-      items.push({ claim, range, words: describe(claim, pubdate), index: items.length, model });
+      items.push(new Item(claim, range, items.length, { model, pubdate, templates }));
     }
     this.mutating(() => this.painter.paint(items));
     this.items = items;
@@ -211,7 +236,6 @@ export class Shell {
       const el = item.range.startContainer.parentElement;
       if (el) el.scrollIntoView({ block: 'center' });
     }
-    item.links ||= links(item.claim, item.model.context(item.claim.start, item.claim.end), item.words, linkTemplates(this.settings.links));
     this.active = item;
     this.painter.setActive(item);
     this.ui.openPopover(item, byKeyboard);

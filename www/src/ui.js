@@ -18,6 +18,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .place { --accent: var(--factmark-place, #7e22ce); --tint: var(--factmark-place-bg, #f1e6fd); }
 .popover { position: absolute; width: min(360px, calc(100vw - 16px)); background: #fff; border: 1px solid #d1d5db;
   border-top: 3px solid var(--accent); border-radius: 6px; box-shadow: 0 8px 24px rgba(17, 24, 39, .16); padding: 12px 14px; }
+.popover:focus { outline: none; }
 .popover[hidden], .panel[hidden] { display: none; }
 .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 4px; color: #4b5563; }
@@ -100,7 +101,7 @@ export class Ui {
         this.closePopover(true);
       }
     });
-    shadow.append(h(doc, 'div', { class: 'ui' }, this.status, this.popover, this.panel, this.toggle));
+    shadow.append(h(doc, 'div', { class: 'ui' }, this.status, this.panel, this.toggle, this.popover));
   }
 
   /** Whether `node` is part of this UI (the walker skips it). */
@@ -112,18 +113,26 @@ export class Ui {
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
   }
 
-  /** Lists the claims in the panel, grouped by kind with counts; `note` says how dates were read. */
+  /** Shows the count of `items`; the panel lists them when open. `note` says how dates were read. */
   render(items, note) {
-    const doc = this.doc;
     this.items = items;
-    const focused = this.panel.contains(this.host.shadowRoot.activeElement) && this.host.shadowRoot.activeElement.dataset.index;
+    this.note = note;
     const count = items.length === 1 ? '1 checkable claim' : `${items.length} checkable claims`;
     this.toggle.textContent = `Claims · ${items.length}`;
     this.toggle.setAttribute('aria-label', `${count}: show the list`);
     this.status.textContent = `factmark: ${count} highlighted`;
-    const body = [h(doc, 'h2', { text: count.replace(/^./, (c) => c.toUpperCase()) }), h(doc, 'p', { class: 'note', text: note })];
+    if (!this.panel.hidden) this.fillPanel();
+  }
+
+  // The panel's list, grouped by kind with counts; keeps focus on the same claim.
+  fillPanel() {
+    const doc = this.doc;
+    const active = this.host.shadowRoot.activeElement;
+    const focused = active && this.panel.contains(active) ? active.dataset.index : null;
+    const count = this.items.length === 1 ? '1 checkable claim' : `${this.items.length} checkable claims`;
+    const body = [h(doc, 'h2', { text: count.replace(/^./, (c) => c.toUpperCase()) }), h(doc, 'p', { class: 'note', text: this.note })];
     for (const kind of Object.keys(KIND_NAMES)) {
-      const ofKind = items.filter((it) => it.claim.kind === kind);
+      const ofKind = this.items.filter((it) => it.claim.kind === kind);
       if (!ofKind.length) continue;
       const list = h(doc, 'ul');
       for (const it of ofKind) {
@@ -137,6 +146,7 @@ export class Ui {
   }
 
   showPanel(open) {
+    if (open) this.fillPanel();
     this.panel.hidden = !open;
     this.toggle.setAttribute('aria-expanded', String(open));
     if (open) this.panel.querySelector('button')?.focus();
