@@ -51,6 +51,8 @@ pub(super) enum Word {
     Prep,
     /// A word that marks its sentence as past or future.
     Cue(Tense),
+    /// A verb of intention: followed by `to`, it looks ahead (`agreed to meet`).
+    Intent,
 }
 
 pub(super) struct Lexicon {
@@ -87,6 +89,7 @@ impl Lexicon {
                 Some("prep") => Word::Prep,
                 Some("future") => Word::Cue(Tense::Future),
                 Some("past") => Word::Cue(Tense::Past),
+                Some("intent") => Word::Intent,
                 Some("unit") => {
                     let grain = match f.get(2).copied() {
                         Some("hour") => Grain::Hour,

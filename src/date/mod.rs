@@ -192,26 +192,28 @@ impl Finder<'_, '_> {
         i64::from(self.dct.year())
     }
 
-    /// Among candidate periods, the one the tense asks for: past → the latest starting on
-    /// or before the DCT; future → the earliest ending on or after it; else the nearest,
-    /// a future one counting twice as far (news reports more than it announces).
+    /// Among candidate periods, the nearest to the DCT, where one on the side the tense
+    /// points away from counts five times as far (so `Jan. 14` said in the past tense on
+    /// Jan. 5 is still the coming one, not last year's). Without a tense a future one
+    /// counts twice as far: news reports more than it announces.
     fn choose(&self, options: impl Iterator<Item = Period>, tense: Tense) -> Option<Period> {
         let dct = self.dct;
+        let (past, future) = match tense {
+            Tense::Past => (1, 5),
+            Tense::Future => (5, 1),
+            Tense::Unknown => (1, 2),
+        };
         let distance = |p: &Period| {
+            let days = |a: Date, b: Date| a.until(b).map_or(i32::MAX, |s| s.get_days());
             if p.end < dct {
-                p.end.until(dct).map(|s| s.get_days()).unwrap_or(i32::MAX)
+                days(p.end, dct).saturating_mul(past)
             } else if p.start > dct {
-                dct.until(p.start).map(|s| s.get_days().saturating_mul(2)).unwrap_or(i32::MAX)
+                days(dct, p.start).saturating_mul(future)
             } else {
                 0
             }
         };
-        let options: Vec<Period> = options.collect();
-        match tense {
-            Tense::Past => options.into_iter().filter(|p| p.start <= dct).max_by_key(|p| p.start),
-            Tense::Future => options.into_iter().filter(|p| p.end >= dct).min_by_key(|p| p.start),
-            Tense::Unknown => options.into_iter().min_by_key(|p| (distance(p), p.start.year() != dct.year())),
-        }
+        options.min_by_key(|p| (distance(p), p.start.year() != dct.year()))
     }
 
     fn years_around(&self) -> impl Iterator<Item = i64> {
@@ -345,16 +347,14 @@ impl Finder<'_, '_> {
         None
     }
 
-    /// `the year`, `the month`, `the week` after `end of` and the like: the current one.
+    /// `the year`, `year`, `the month`, `the week` after `end of` and the like: the current one.
     fn core_in(&self, i: usize) -> Match {
-        if !self.is(i, "the") {
+        let at = i + usize::from(self.is(i, "the"));
+        let (grain, size) = self.unit(at)?;
+        if self.text.get(at).ends_with('s') || grain == Grain::Day || grain == Grain::Hour {
             return None;
         }
-        let (grain, size) = self.unit(i + 1)?;
-        if self.text.get(i + 1).ends_with('s') || grain == Grain::Day || grain == Grain::Hour {
-            return None;
-        }
-        Some((i + 1, self.calendar_unit(grain, size, false, 0)?))
+        Some((at, self.calendar_unit(grain, size, false, 0)?))
     }
 
     /// A date expression starting at `i`, without `early`/`late` and the like.
@@ -504,7 +504,8 @@ impl Finder<'_, '_> {
         let next = i + 1;
         if self.class(next) == Some(Class::Word) && self.joins(next) && !self.text.is_capitalised(next) {
             let word = fold(self.text.get(next));
-            let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && self.words(next).is_empty();
+            let singular_s = ["ss", "is", "us"].iter().any(|e| word.ends_with(e));
+            let plural = word.len() > 3 && word.ends_with('s') && !singular_s && self.words(next).is_empty();
             if (plural || self.words(next).contains(&Word::Count)) && !prep {
                 return false;
             }

@@ -14,27 +14,36 @@ pub(super) enum Tense {
     Unknown,
 }
 
-fn cue(text: &Text, i: usize) -> Tense {
+/// The tense token `i` points to; `ahead` when it stands before the date.
+fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
     if text.tokens[i].class != Class::Word {
         return Tense::Unknown;
     }
     let before = |words: &[&str]| i > 0 && words.contains(&fold(text.get(i - 1)).as_str());
     let words = Lexicon::get().words(text, i);
+    // A participle after `be` (`will be held`) belongs to the word before it.
+    if before(&["be", "being"]) {
+        return Tense::Unknown;
+    }
     if let Some(t) = words.iter().find_map(|w| if let Word::Cue(t) = w { Some(*t) } else { None }) {
-        // `was scheduled`, `has been set`: an auxiliary before a future word makes it past.
-        if t == Tense::Future && before(&["was", "were", "had", "has"]) {
+        // `was scheduled`, `as planned`: a participle after these looks back.
+        let participle = text.str(i).ends_with("ed");
+        if t == Tense::Future && participle && before(&["was", "were", "had", "has", "as", "previously", "originally"]) {
             return Tense::Past;
         }
         return t;
     }
     let w = fold(text.str(i));
+    // `agreed to meet on Monday`: an intention looks ahead (but `on Monday agreed to` not).
+    if ahead && words.contains(&Word::Intent) && text.is(i + 1, "to") {
+        return Tense::Future;
+    }
     if w == "set" {
         // `set to`, `set for` look ahead; `a record set on Aug. 6` looks back.
         return if matches!(fold(text.get(i + 1)).as_str(), "to" | "for") { Tense::Future } else { Tense::Past };
     }
     let regular_past = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !text.is_capitalised(i);
-    // A participle after `be` (`will be held`) belongs to the future before it.
-    if regular_past && words.is_empty() && !before(&["be", "being"]) {
+    if regular_past && words.is_empty() {
         return Tense::Past;
     }
     Tense::Unknown
@@ -63,8 +72,8 @@ pub(super) fn around(text: &Text, first: usize, last: usize) -> Tense {
         after = after
             .map(|i| i + 1)
             .filter(|&i| i < text.tokens.len() && text.tokens[i].gap != Gap::Block && !ends_sentence(text, i));
-        for i in [before, after].into_iter().flatten() {
-            if let t @ (Tense::Past | Tense::Future) = cue(text, i) {
+        for (i, ahead) in [(before, true), (after, false)].into_iter().filter_map(|(i, a)| Some((i?, a))) {
+            if let t @ (Tense::Past | Tense::Future) = cue(text, i, ahead) {
                 return t;
             }
         }
