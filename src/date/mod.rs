@@ -338,7 +338,22 @@ impl Finder<'_, '_> {
             if !self.is(i + the + 1, "of") || !self.joins(i + the + 2) {
                 return None;
             }
-            let (last, p) = self.core_in(i + the + 2).or_else(|| self.core(i + the + 2))?;
+            if let Some((last, p)) = self.core_in(i + the + 2) {
+                // `peaked by the end of the year` said in March: last year's end.
+                let part = calendar::third(p, third)?;
+                let tense = self.tense(i, last);
+                let shift = match tense {
+                    Tense::Past if part.start > self.dct => -1,
+                    Tense::Future if part.end < self.dct => 1,
+                    _ => 0,
+                };
+                if shift == 0 {
+                    return Some((last, part));
+                }
+                let (grain, size) = self.unit(last)?;
+                return Some((last, calendar::third(self.calendar_unit(grain, size, false, shift)?, third)?));
+            }
+            let (last, p) = self.core(i + the + 2)?;
             return Some((last, calendar::third(p, third)?));
         }
         if self.is_part(i) && i + 1 < self.text.tokens.len() && (self.weekday(i + 1).is_some() || self.is_any(i + 1, &["today", "yesterday", "tomorrow"])) {
@@ -526,8 +541,17 @@ impl Finder<'_, '_> {
         if self.is(last + 1, ",") || self.is(last + 1, "(") {
             if let Some((end, p)) = self.month_first(last + 2).or_else(|| self.day_first(last + 2)) {
                 if p.whole == Whole::Day {
-                    let end = if self.is(end + 1, ")") { end + 1 } else { end };
-                    return Some((end, p));
+                    let close = if self.is(end + 1, ")") { end + 1 } else { end };
+                    // Without a year, the weekday picks it: `Monday, Oct. 26`.
+                    let (m, d) = (p.start.month(), p.start.day());
+                    let fits = |q: &Period| q.start.weekday().to_monday_one_offset() == n;
+                    let p = match self.year_number(end) {
+                        None if !fits(&p) => self
+                            .choose(self.years_around().filter_map(|y| calendar::ymd(y, m, d).map(calendar::day)).filter(fits), Tense::Unknown)
+                            .unwrap_or(p),
+                        _ => p,
+                    };
+                    return Some((close, p));
                 }
             }
         }

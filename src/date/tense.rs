@@ -28,7 +28,7 @@ fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
     if let Some(t) = words.iter().find_map(|w| if let Word::Cue(t) = w { Some(*t) } else { None }) {
         // `was scheduled`, `as planned`: a participle after these looks back.
         let participle = text.str(i).ends_with("ed");
-        if t == Tense::Future && participle && before(&["was", "were", "had", "has", "as", "previously", "originally"]) {
+        if t == Tense::Future && participle && before(&["was", "were", "had", "as", "previously", "originally"]) {
             return Tense::Past;
         }
         return t;
