@@ -115,6 +115,13 @@ pub(super) fn season(year: i64, code: &str, first: i8) -> Option<Period> {
     Some(Period { start, end, timex: format!("{year:04}-{code}"), whole: Whole::Other })
 }
 
+/// Quarter `q` (1–4) of `year`: TIMEX3 `2021-Q4`.
+pub(super) fn quarter(year: i64, q: i8) -> Option<Period> {
+    let start = ymd(year, q.checked_mul(3)?.checked_sub(2)?, 1)?;
+    let end = add_days(add_months(start, 3)?, -1)?;
+    Some(Period { start, end, timex: format!("{year:04}-Q{q}"), whole: Whole::Other })
+}
+
 /// A rolling period between two days, with the TIMEX3 duration (`P4Y`) as its value.
 pub(super) fn rolling(a: Date, b: Date, grain: Grain, n: i64) -> Period {
     let unit = match grain {

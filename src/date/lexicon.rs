@@ -43,6 +43,8 @@ pub(super) enum Word {
     Unit(Grain, i64),
     /// A spelled number: `a`, `two`.
     Number(i64),
+    /// An ordinal: `first`, `fourth`.
+    Ordinal(i64),
     /// A word whose `.` does not end a sentence.
     Abbrev,
     /// A noun that a number before it counts.
@@ -84,6 +86,7 @@ impl Lexicon {
                 Some("season") => Word::Season(f.get(2).copied().unwrap_or(""), small(3)),
                 Some("part") => Word::Part,
                 Some("number") => Word::Number(n(2).unwrap_or(0)),
+                Some("ordinal") => Word::Ordinal(n(2).unwrap_or(0)),
                 Some("abbrev") => Word::Abbrev,
                 Some("count") => Word::Count,
                 Some("prep") => Word::Prep,

@@ -193,14 +193,14 @@ impl Finder<'_, '_> {
     }
 
     /// Among candidate periods, the nearest to the DCT, where one on the side the tense
-    /// points away from counts five times as far (so `Jan. 14` said in the past tense on
+    /// points away from counts ten times as far (so `Jan. 14` said in the past tense on
     /// Jan. 5 is still the coming one, not last year's). Without a tense a future one
     /// counts twice as far: news reports more than it announces.
     fn choose(&self, options: impl Iterator<Item = Period>, tense: Tense) -> Option<Period> {
         let dct = self.dct;
         let (past, future) = match tense {
-            Tense::Past => (1, 5),
-            Tense::Future => (5, 1),
+            Tense::Past => (1, 10),
+            Tense::Future => (10, 1),
             Tense::Unknown => (1, 2),
         };
         let distance = |p: &Period| {
@@ -385,6 +385,7 @@ impl Finder<'_, '_> {
             self.season_at(i),
             self.holiday(i, None),
             self.century(i),
+            self.quarter(i),
         ]
         .into_iter()
         .flatten()
@@ -450,16 +451,17 @@ impl Finder<'_, '_> {
 
     /// `2021-12-29`, `2014`, `1990s`, `'90s`, `2009-2010`, `1990-91`.
     fn numeric(&self, i: usize) -> Match {
-        if self.is_any(i, &["'", "\u{2019}"]) && self.touches(i + 1) {
-            let (n, digits) = self.number(i + 1)?;
-            if digits == 2 && n % 10 == 0 && self.touches(i + 2) && self.is(i + 2, "s") {
+        let the = usize::from(self.is(i, "the") && self.joins(i + 1));
+        let at = i + the;
+        if self.is_any(at, &["'", "\u{2019}"]) && self.touches(at + 1) {
+            let (n, digits) = self.number(at + 1)?;
+            if digits == 2 && n % 10 == 0 && self.touches(at + 2) && self.is(at + 2, "s") {
                 let this_century = self.dct_year().div_euclid(100) * 100;
                 let first = if this_century + n <= self.dct_year() { this_century + n } else { this_century - 100 + n };
-                return Some((i + 2, calendar::decade(first)?));
+                return Some((at + 2, calendar::decade(first)?));
             }
             return None;
         }
-        let the = usize::from(self.is(i, "the") && self.joins(i + 1));
         let y = self.year_number(i + the)?;
         let at = i + the;
         if self.touches(at + 1) && self.is(at + 1, "s") && y % 10 == 0 {
@@ -501,8 +503,12 @@ impl Finder<'_, '_> {
             return false;
         }
         let prep = self.prev_is_prep(i) || self.prev_is(i, &["year", "circa", "c", "the", ","]);
-        if i > 0 && self.class(i - 1) == Some(Class::Punct) && self.touches(i) && !self.is_any(i - 1, &["(", "'", "\"", "\u{201C}", "\u{2018}"]) {
-            return false; // `$2014`, `#2014`, `-2014`
+        let prefixed = i >= 2 && self.is(i - 1, "-") && self.touches(i - 1) && {
+            let w = self.text.get(i - 2);
+            w.len() >= 3 && self.class(i - 2) == Some(Class::Word) && !self.text.is_capitalised(i - 2)
+        };
+        if i > 0 && self.class(i - 1) == Some(Class::Punct) && self.touches(i) && !prefixed && !self.is_any(i - 1, &["(", "'", "\"", "\u{201C}", "\u{2018}"]) {
+            return false; // `$2014`, `#2014`, `-2014`, `F-2014` (but `mid-2014`, `post-1959`)
         }
         if self.touches(i + 1) && (self.is(i + 1, "%") || self.class(i + 1) == Some(Class::Word)) {
             return false; // `2014%`, `2014km`
@@ -573,6 +579,14 @@ impl Finder<'_, '_> {
             let last = if self.is_part(i + 1) { i + 1 } else { i };
             return Some((last, calendar::day(calendar::add_days(self.dct, offset)?)));
         }
+        if self.is(i, "the") && self.is(i + 1, "day") && self.joins(i + 3) {
+            let offset = match (fold(self.text.get(i + 2)).as_str(), fold(self.text.get(i + 3)).as_str()) {
+                ("before", "yesterday") => -2,
+                ("after", "tomorrow") => 2,
+                _ => return None,
+            };
+            return Some((i + 3, calendar::day(calendar::add_days(self.dct, offset)?)));
+        }
         if self.is(i, "the") && self.is(i + 1, "weekend") && self.joins(i + 1) {
             return Some((i + 1, self.weekend_near(None, self.tense(i, i + 1))?));
         }
@@ -635,7 +649,10 @@ impl Finder<'_, '_> {
         let offset = match pick {
             Some(Pick::Last) => -1,
             Some(Pick::Next) => 1,
-            _ if tense == Tense::Past && !in_weekend => -1,
+            _ if in_weekend => 0,
+            _ if tense == Tense::Past => -1,
+            // Without a tense, the nearer one: the last on Monday to Wednesday, the next after.
+            _ if tense == Tense::Unknown && self.dct.weekday().to_monday_one_offset() <= 3 => -1,
             _ => 0,
         };
         self.calendar_unit(Grain::Week, 1, true, offset)
@@ -724,5 +741,20 @@ impl Finder<'_, '_> {
             return None;
         }
         Some((at + 2, calendar::century(n.checked_sub(1)?.checked_mul(100)?)?))
+    }
+
+    /// `the fourth quarter`, `the first quarter of 2021`.
+    fn quarter(&self, i: usize) -> Match {
+        let at = i + usize::from(self.is(i, "the"));
+        let q = self.words(at).iter().find_map(|w| if let Word::Ordinal(n) = w { Some(*n) } else { None })?;
+        if !(1..=4).contains(&q) || !self.is(at + 1, "quarter") || !self.joins(at + 1) {
+            return None;
+        }
+        let of = if self.is(at + 2, "of") { at + 3 } else { at + 2 };
+        let quarter = |y: i64| calendar::quarter(y, q as i8);
+        if let Some(y) = self.year_number(of) {
+            return Some((of, quarter(y)?));
+        }
+        Some((at + 1, self.choose(self.years_around().filter_map(quarter), self.tense(i, at + 1))?))
     }
 }
