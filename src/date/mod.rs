@@ -523,15 +523,17 @@ impl Finder<'_, '_> {
             return false;
         }
         let next = i + 1;
-        if self.class(next) == Some(Class::Word) && self.joins(next) && !self.text.is_capitalised(next) {
+        if self.joins(next) && (self.words(next).contains(&Word::Count) || self.unit(next).is_some()) {
+            return false; // `2014 people`, `1500 GMT`, `2000 hours`
+        }
+        if self.is(next, "-") && self.touches(next) && self.touches(next + 1) && self.class(next + 1) == Some(Class::Word) {
+            return false; // `a 2000-strong force`
+        }
+        if !prep && self.class(next) == Some(Class::Word) && self.joins(next) && !self.text.is_capitalised(next) {
             let word = fold(self.text.get(next));
             let singular_s = ["ss", "is", "us"].iter().any(|e| word.ends_with(e));
-            let plural = word.len() > 3 && word.ends_with('s') && !singular_s && self.words(next).is_empty();
-            if (plural || self.words(next).contains(&Word::Count)) && !prep {
-                return false;
-            }
-            if self.words(next).contains(&Word::Count) || self.unit(next).is_some() {
-                return false;
+            if word.len() > 3 && word.ends_with('s') && !singular_s && self.words(next).is_empty() {
+                return false; // `2014 troops`
             }
         }
         true
@@ -575,7 +577,8 @@ impl Finder<'_, '_> {
             "tomorrow" => Some(1),
             _ => None,
         };
-        if let Some(offset) = day {
+        let named = self.text.is_capitalised(i) && i > 0 && self.class(i - 1) == Some(Class::Word) && self.text.is_capitalised(i - 1);
+        if let Some(offset) = day.filter(|_| !named) {
             let last = if self.is_part(i + 1) { i + 1 } else { i };
             return Some((last, calendar::day(calendar::add_days(self.dct, offset)?)));
         }
