@@ -33,8 +33,8 @@ pub(super) enum Word {
     /// A month: its number, whether it needs a day, a year or a date word beside it, and
     /// whether it is an abbreviation (`Jan`, which may take a `.`).
     Month(i8, bool, bool),
-    /// Monday = 1 … Sunday = 7.
-    Weekday(i8),
+    /// Monday = 1 … Sunday = 7, and whether it is an abbreviation (`Sat`: only before a date).
+    Weekday(i8, bool),
     /// The TIMEX3 code (`SP`) and first month of a meteorological season.
     Season(&'static str, i8),
     /// A time of day: `morning`, `night`, `noon`.
@@ -51,6 +51,8 @@ pub(super) enum Word {
     Count,
     /// A word after which a bare month or year reads as a date: `in`, `since`, `last`.
     Prep,
+    /// A function word: it can follow a season name (`the summer when`).
+    Function,
     /// A word that marks its sentence as past or future.
     Cue(Tense),
     /// A verb of intention: followed by `to`, it looks ahead (`agreed to meet`).
@@ -82,7 +84,7 @@ impl Lexicon {
             let small = |i: usize| n(i).and_then(|v| i8::try_from(v).ok()).unwrap_or(0);
             let word = match f.get(1).copied() {
                 Some("month") => Word::Month(small(2), f.len() > 3, f.get(3) == Some(&"abbr")),
-                Some("weekday") => Word::Weekday(small(2)),
+                Some("weekday") => Word::Weekday(small(2), f.len() > 3),
                 Some("season") => Word::Season(f.get(2).copied().unwrap_or(""), small(3)),
                 Some("part") => Word::Part,
                 Some("number") => Word::Number(n(2).unwrap_or(0)),
@@ -90,6 +92,7 @@ impl Lexicon {
                 Some("abbrev") => Word::Abbrev,
                 Some("count") => Word::Count,
                 Some("prep") => Word::Prep,
+                Some("function") => Word::Function,
                 Some("future") => Word::Cue(Tense::Future),
                 Some("past") => Word::Cue(Tense::Past),
                 Some("intent") => Word::Intent,

@@ -150,7 +150,7 @@ impl Finder<'_, '_> {
         if !self.text.is_capitalised(i) {
             return None;
         }
-        self.words(i).iter().find_map(|w| if let Word::Weekday(n) = w { Some(*n) } else { None })
+        self.words(i).iter().find_map(|w| if let Word::Weekday(n, false) = w { Some(*n) } else { None })
     }
 
     fn is_part(&self, i: usize) -> bool {
@@ -541,30 +541,49 @@ impl Finder<'_, '_> {
 
     /// `Monday`, `Monday morning`, `Monday, Jan. 10`; `pick` from `last`/`next`/`this` before.
     fn weekday_at(&self, i: usize, pick: Option<Pick>) -> Match {
+        if let Some(found) = self.weekday_dated(i) {
+            return Some(found);
+        }
         let n = self.weekday(i)?;
-        let mut last = i;
-        if self.is_part(i + 1) {
-            last = i + 1;
-        }
-        if self.is(last + 1, ",") || self.is(last + 1, "(") {
-            if let Some((end, p)) = self.month_first(last + 2).or_else(|| self.day_first(last + 2)) {
-                if p.whole == Whole::Day {
-                    let close = if self.is(end + 1, ")") { end + 1 } else { end };
-                    // Without a year, the weekday picks it: `Monday, Oct. 26`.
-                    let (m, d) = (p.start.month(), p.start.day());
-                    let fits = |q: &Period| q.start.weekday().to_monday_one_offset() == n;
-                    let p = match self.year_number(end) {
-                        None if !fits(&p) => self
-                            .choose(self.years_around().filter_map(|y| calendar::ymd(y, m, d).map(calendar::day)).filter(fits), Tense::Unknown)
-                            .unwrap_or(p),
-                        _ => p,
-                    };
-                    return Some((close, p));
-                }
-            }
-        }
+        let last = if self.is_part(i + 1) { i + 1 } else { i };
         let first = if pick.is_some() { i - 1 } else { i };
         Some((last, self.weekday_near(n, pick, self.tense(first, last))?))
+    }
+
+    /// `Monday, Oct. 26`, `Sat December 5, 2020`, `Tues. (Jan. 11)`: the weekday picks the
+    /// year when none is written.
+    fn weekday_dated(&self, i: usize) -> Match {
+        if !self.text.is_capitalised(i) {
+            return None;
+        }
+        let (n, abbr) = self.words(i).iter().find_map(|w| if let Word::Weekday(n, a) = w { Some((*n, *a)) } else { None })?;
+        let mut at = i + 1;
+        if abbr && self.is(at, ".") && self.touches(at) {
+            at += 1;
+        }
+        if self.is_part(at) {
+            at += 1;
+        }
+        if self.is_any(at, &[",", "("]) {
+            at += 1;
+        }
+        if !self.joins(at) {
+            return None;
+        }
+        let (end, p) = self.month_first(at).or_else(|| self.day_first(at))?;
+        if p.whole != Whole::Day {
+            return None;
+        }
+        let close = if self.is(end + 1, ")") { end + 1 } else { end };
+        let (m, d) = (p.start.month(), p.start.day());
+        let fits = |q: &Period| q.start.weekday().to_monday_one_offset() == n;
+        let p = match self.year_number(end) {
+            None if !fits(&p) => self
+                .choose(self.years_around().filter_map(|y| calendar::ymd(y, m, d).map(calendar::day)).filter(fits), Tense::Unknown)
+                .unwrap_or(p),
+            _ => p,
+        };
+        Some((close, p))
     }
 
     /// `today`, `yesterday afternoon`, `tonight`, `this morning`, `last night`,
@@ -718,8 +737,9 @@ impl Finder<'_, '_> {
         if !supported || self.is(at + 1, "of") || (code == "FA" && the == 0 && !self.prev_is(i, &["in", "this", "last", "next"])) {
             return None;
         }
-        if self.class(at + 1) == Some(Class::Word) && self.joins(at + 1) && !self.text.is_capitalised(at + 1) && self.words(at + 1).is_empty() {
-            return None; // `the spring offensive`, `summer camp`
+        let next_word = self.class(at + 1) == Some(Class::Word) && self.joins(at + 1);
+        if next_word && (self.text.is_capitalised(at + 1) || self.words(at + 1).is_empty()) {
+            return None; // `the spring offensive`, `summer camp`, `the Winter Olympics`
         }
         Some((at, self.season_near(code, first, None, self.tense(i, at))?))
     }
