@@ -53,6 +53,10 @@ pub(super) enum Word {
     Prep,
     /// A function word: it can follow a season name (`the summer when`).
     Function,
+    /// A word that makes the number after it a name or code: `Flight 2014`.
+    Label,
+    /// A word that makes the number after it an amount: `nearly 2014`.
+    Approx,
     /// A word that marks its sentence as past or future.
     Cue(Tense),
     /// A verb of intention: followed by `to`, it looks ahead (`agreed to meet`).
@@ -93,6 +97,8 @@ impl Lexicon {
                 Some("count") => Word::Count,
                 Some("prep") => Word::Prep,
                 Some("function") => Word::Function,
+                Some("label") => Word::Label,
+                Some("approx") => Word::Approx,
                 Some("future") => Word::Cue(Tense::Future),
                 Some("past") => Word::Cue(Tense::Past),
                 Some("intent") => Word::Intent,

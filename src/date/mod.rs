@@ -408,13 +408,9 @@ impl Finder<'_, '_> {
             }
             return Some((k, self.month_day(m, d, self.tense(i, k))?));
         }
-        if let Some(y) = self.year_number(last + 1) {
-            return Some((last + 1, calendar::month(y, m)?));
-        }
-        if self.is(last + 1, "of") {
-            if let Some(y) = self.year_number(last + 2) {
-                return Some((last + 2, calendar::month(y, m)?));
-            }
+        let of = if self.is(last + 1, "of") { last + 2 } else { last + 1 };
+        if let Some(y) = self.year_number(of).filter(|_| !self.counts_something(of) && !self.before_plural(of)) {
+            return Some((of, calendar::month(y, m)?));
         }
         let supported = self.prev_is_prep(i) && !self.prev_is(i, &["may", "and", "or"]);
         if last != i || (needs && !supported) {
@@ -427,12 +423,10 @@ impl Finder<'_, '_> {
         Some((i, self.month_near(m, self.tense(i, i))?))
     }
 
-    /// `, 2022` or ` 2022` after a day: the year and its token.
+    /// `, 2022` or ` 2022` after a day or month: the year and its token (not `, 1500 troops`).
     fn year_after(&self, k: usize) -> Option<(i64, usize)> {
-        if self.is(k + 1, ",") {
-            return self.year_number(k + 2).map(|y| (y, k + 2));
-        }
-        self.year_number(k + 1).map(|y| (y, k + 1))
+        let at = if self.is(k + 1, ",") { k + 2 } else { k + 1 };
+        self.year_number(at).filter(|_| !self.counts_something(at) && !self.before_plural(at)).map(|y| (y, at))
     }
 
     /// `10 January 2022`, `10th of January`.
@@ -443,8 +437,8 @@ impl Finder<'_, '_> {
             return None;
         }
         let (m, last, _) = self.month(at)?;
-        if let Some(y) = self.year_number(last + 1) {
-            return Some((last + 1, calendar::day(calendar::ymd(y, m, d)?)));
+        if let Some((y, end)) = self.year_after(last).filter(|(_, end)| *end == last + 1) {
+            return Some((end, calendar::day(calendar::ymd(y, m, d)?)));
         }
         Some((last, self.month_day(m, d, self.tense(i, last))?))
     }
@@ -453,7 +447,7 @@ impl Finder<'_, '_> {
     fn numeric(&self, i: usize) -> Match {
         let the = usize::from(self.is(i, "the") && self.joins(i + 1));
         let at = i + the;
-        if self.is_any(at, &["'", "\u{2019}"]) && self.touches(at + 1) {
+        if self.is_any(at, &["'", "\u{2019}", "\u{2018}"]) && self.touches(at + 1) {
             let (n, digits) = self.number(at + 1)?;
             if digits == 2 && n % 10 == 0 && self.touches(at + 2) && self.is(at + 2, "s") {
                 let this_century = self.dct_year().div_euclid(100) * 100;
@@ -462,8 +456,7 @@ impl Finder<'_, '_> {
             }
             return None;
         }
-        let y = self.year_number(i + the)?;
-        let at = i + the;
+        let y = self.year_number(at)?;
         if self.touches(at + 1) && self.is(at + 1, "s") && y % 10 == 0 {
             return Some((at + 1, calendar::decade(y)?));
         }
@@ -502,7 +495,7 @@ impl Finder<'_, '_> {
         if !(1000..=2100).contains(&y) {
             return false;
         }
-        let prep = self.prev_is_prep(i) || self.prev_is(i, &["year", "circa", "c", "the", ","]);
+        let prep = self.prev_is_prep(i);
         let prefixed = i >= 2 && self.is(i - 1, "-") && self.touches(i - 1) && {
             let w = self.text.get(i - 2);
             w.len() >= 3 && self.class(i - 2) == Some(Class::Word) && !self.text.is_capitalised(i - 2)
@@ -513,30 +506,34 @@ impl Finder<'_, '_> {
         if self.touches(i + 1) && (self.is(i + 1, "%") || self.class(i + 1) == Some(Class::Word)) {
             return false; // `2014%`, `2014km`
         }
-        if self.prev_is(i, &["no", "number", "resolution", "article", "flight", "route", "page", "room", "model"]) {
+        let before = |kind: Word| i > 0 && self.words(i - 1).contains(&kind);
+        if before(Word::Label) || (!prep && before(Word::Approx)) {
+            return false; // `Flight 2014`, `nearly 2014`
+        }
+        if y < 1900 && !prep && !self.prev_is(i, &["the"]) {
             return false;
         }
-        if !prep && self.prev_is(i, &["about", "around", "nearly", "almost", "some", "over", "than", "least", "roughly", "approximately", "estimated", "only", "just", "all", "those", "these"]) {
-            return false;
-        }
-        if y < 1900 && !prep {
-            return false;
-        }
+        !self.counts_something(i) && (prep || !self.before_plural(i))
+    }
+
+    /// Whether the word after the number at `i` makes it a count or a time, not a year:
+    /// `2014 people`, `1500 GMT`, `2000 hours`, `a 2000-strong force`.
+    fn counts_something(&self, i: usize) -> bool {
         let next = i + 1;
-        if self.joins(next) && (self.words(next).contains(&Word::Count) || self.unit(next).is_some()) {
-            return false; // `2014 people`, `1500 GMT`, `2000 hours`
+        let counted = self.joins(next) && (self.words(next).contains(&Word::Count) || self.unit(next).is_some());
+        let compound = self.is(next, "-") && self.touches(next) && self.touches(next + 1) && self.class(next + 1) == Some(Class::Word);
+        counted || compound
+    }
+
+    /// Whether a lower-case plural noun follows the number at `i`: `2014 troops`.
+    fn before_plural(&self, i: usize) -> bool {
+        let next = i + 1;
+        if self.class(next) != Some(Class::Word) || !self.joins(next) || self.text.is_capitalised(next) {
+            return false;
         }
-        if self.is(next, "-") && self.touches(next) && self.touches(next + 1) && self.class(next + 1) == Some(Class::Word) {
-            return false; // `a 2000-strong force`
-        }
-        if !prep && self.class(next) == Some(Class::Word) && self.joins(next) && !self.text.is_capitalised(next) {
-            let word = fold(self.text.get(next));
-            let singular_s = ["ss", "is", "us"].iter().any(|e| word.ends_with(e));
-            if word.len() > 3 && word.ends_with('s') && !singular_s && self.words(next).is_empty() {
-                return false; // `2014 troops`
-            }
-        }
-        true
+        let word = fold(self.text.get(next));
+        let singular_s = ["ss", "is", "us"].iter().any(|e| word.ends_with(e));
+        word.len() > 3 && word.ends_with('s') && !singular_s && self.words(next).is_empty()
     }
 
     /// `Monday`, `Monday morning`, `Monday, Jan. 10`; `pick` from `last`/`next`/`this` before.
