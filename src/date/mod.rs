@@ -513,7 +513,9 @@ impl Finder<'_, '_> {
         if y < 1900 && !prep && !self.prev_is(i, &["the"]) {
             return false;
         }
-        !self.counts_something(i) && (prep || !self.before_plural(i))
+        // `the 1992 protests`, `its 2014 sanctions`: a determiner makes the number a modifier.
+        let determined = self.prev_is(i, &["the", "its", "their", "his", "her", "our", "s"]);
+        !self.counts_something(i) && (prep || determined || !self.before_plural(i))
     }
 
     /// Whether the word after the number at `i` makes it a count or a time, not a year:
