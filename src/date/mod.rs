@@ -780,3 +780,24 @@ impl Finder<'_, '_> {
         Some((at + 1, self.choose(self.years_around().filter_map(quarter), self.tense(i, at + 1))?))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::options::Options;
+    use jiff::civil::date;
+
+    const EVERY_FORM: &str = "On Monday, Jan. 10, 2022 and Sat Dec 5 (the day before yesterday), \
+        late last July, the past 9999 years, 9999 decades ago, the next 24 hours, the 99th century, \
+        the ’90s, early 2022, mid-January, the end of the year, last winter, Easter, Election Day, \
+        the fourth quarter, this century, the weekend, 2021-12-29, 2009-10, Feb. 29, 9998.";
+
+    #[test]
+    fn never_panics_at_the_ends_of_the_calendar() {
+        for dct in [date(-9999, 1, 1), date(1, 1, 1), date(999, 12, 31), date(9998, 12, 31), date(9999, 12, 31)] {
+            let claims = crate::scan(EVERY_FORM, &Options::new(dct));
+            assert!(claims.iter().all(|c| c.start < c.end), "{dct}");
+        }
+        let claims = crate::scan(EVERY_FORM, &Options::new(date(2022, 1, 10)));
+        assert!(claims.len() > 15, "{claims:?}");
+    }
+}
