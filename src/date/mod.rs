@@ -545,6 +545,11 @@ impl Finder<'_, '_> {
         }
         let n = self.weekday(i)?;
         let last = if self.is_part(i + 1) { i + 1 } else { i };
+        let capital_word = |j: usize| self.class(j) == Some(Class::Word) && self.text.is_capitalised(j) && self.joins(j);
+        let named_before = i > 0 && (self.is(i - 1, "the") || (capital_word(i - 1) && self.words(i - 1).is_empty()));
+        if pick.is_none() && last == i && named_before && capital_word(i + 1) {
+            return None; // a name: `the Sunday Times`, `Fox News Sunday Show`
+        }
         let first = if pick.is_some() { i - 1 } else { i };
         Some((last, self.weekday_near(n, pick, self.tense(first, last))?))
     }
