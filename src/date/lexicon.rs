@@ -150,7 +150,9 @@ impl Lexicon {
         names.iter().find_map(|(name, rule)| {
             let fits = name.iter().enumerate().all(|(k, w)| {
                 let at = i + k;
-                at < text.tokens.len() && (k == 0 || text.tokens[at].gap != crate::token::Gap::Block) && fold(text.str(at)) == *w
+                at < text.tokens.len()
+                    && (k == 0 || text.tokens[at].gap != crate::token::Gap::Block)
+                    && fold(text.str(at)) == *w
             });
             fits.then(|| (i + name.len() - 1, *rule))
         })

@@ -108,8 +108,13 @@ impl Finder<'_, '_> {
     /// (`2,014`, `20.14`, `10:30`, `1/2014`).
     fn glued(&self, i: usize) -> bool {
         let joiner = |p: usize| self.is_any(p, &[",", ".", ":", "/"]);
-        let before = i >= 2 && self.touches(i) && joiner(i - 1) && self.touches(i - 1) && self.class(i - 2) == Some(Class::Number);
-        let after = self.touches(i + 1) && joiner(i + 1) && self.touches(i + 2) && self.class(i + 2) == Some(Class::Number);
+        let before = i >= 2
+            && self.touches(i)
+            && joiner(i - 1)
+            && self.touches(i - 1)
+            && self.class(i - 2) == Some(Class::Number);
+        let after =
+            self.touches(i + 1) && joiner(i + 1) && self.touches(i + 2) && self.class(i + 2) == Some(Class::Number);
         before || after
     }
 
@@ -324,7 +329,10 @@ impl Finder<'_, '_> {
             let (last, p) = self.core(j).or_else(|| self.core_in(j))?;
             return Some((last, calendar::third(p, third)?));
         }
-        if self.is_any(i, &["earlier", "later"]) && self.is_any(i + 1, &["this", "today", "tonight"]) && self.joins(i + 1) {
+        if self.is_any(i, &["earlier", "later"])
+            && self.is_any(i + 1, &["this", "today", "tonight"])
+            && self.joins(i + 1)
+        {
             return self.core(i + 1);
         }
         let the = usize::from(self.is(i, "the"));
@@ -356,7 +364,10 @@ impl Finder<'_, '_> {
             let (last, p) = self.core(i + the + 2)?;
             return Some((last, calendar::third(p, third)?));
         }
-        if self.is_part(i) && i + 1 < self.text.tokens.len() && (self.weekday(i + 1).is_some() || self.is_any(i + 1, &["today", "yesterday", "tomorrow"])) {
+        if self.is_part(i)
+            && i + 1 < self.text.tokens.len()
+            && (self.weekday(i + 1).is_some() || self.is_any(i + 1, &["today", "yesterday", "tomorrow"]))
+        {
             return self.core(i + 1);
         }
         None
@@ -467,7 +478,10 @@ impl Finder<'_, '_> {
             if let Some((m, 2)) = self.number(i + 2) {
                 if self.is(i + 3, "-") && self.touches(i + 3) && self.touches(i + 4) {
                     let (d, _) = self.number(i + 4).filter(|(_, n)| *n == 2)?;
-                    return Some((i + 4, calendar::day(calendar::ymd(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)?)));
+                    return Some((
+                        i + 4,
+                        calendar::day(calendar::ymd(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)?),
+                    ));
                 }
             }
         }
@@ -500,7 +514,12 @@ impl Finder<'_, '_> {
             let w = self.text.get(i - 2);
             w.len() >= 3 && self.class(i - 2) == Some(Class::Word) && !self.text.is_capitalised(i - 2)
         };
-        if i > 0 && self.class(i - 1) == Some(Class::Punct) && self.touches(i) && !prefixed && !self.is_any(i - 1, &["(", "'", "\"", "\u{201C}", "\u{2018}"]) {
+        if i > 0
+            && self.class(i - 1) == Some(Class::Punct)
+            && self.touches(i)
+            && !prefixed
+            && !self.is_any(i - 1, &["(", "'", "\"", "\u{201C}", "\u{2018}"])
+        {
             return false; // `$2014`, `#2014`, `-2014`, `F-2014` (but `mid-2014`, `post-1959`)
         }
         if self.touches(i + 1) && (self.is(i + 1, "%") || self.class(i + 1) == Some(Class::Word)) {
@@ -523,7 +542,10 @@ impl Finder<'_, '_> {
     fn counts_something(&self, i: usize) -> bool {
         let next = i + 1;
         let counted = self.joins(next) && (self.words(next).contains(&Word::Count) || self.unit(next).is_some());
-        let compound = self.is(next, "-") && self.touches(next) && self.touches(next + 1) && self.class(next + 1) == Some(Class::Word);
+        let compound = self.is(next, "-")
+            && self.touches(next)
+            && self.touches(next + 1)
+            && self.class(next + 1) == Some(Class::Word);
         counted || compound
     }
 
@@ -545,7 +567,8 @@ impl Finder<'_, '_> {
         }
         let n = self.weekday(i)?;
         let last = if self.is_part(i + 1) { i + 1 } else { i };
-        let capital_word = |j: usize| self.class(j) == Some(Class::Word) && self.text.is_capitalised(j) && self.joins(j);
+        let capital_word =
+            |j: usize| self.class(j) == Some(Class::Word) && self.text.is_capitalised(j) && self.joins(j);
         let named_before = i > 0 && (self.is(i - 1, "the") || (capital_word(i - 1) && self.words(i - 1).is_empty()));
         if pick.is_none() && last == i && named_before && capital_word(i + 1) {
             return None; // a name: `the Sunday Times`, `Fox News Sunday Show`
@@ -560,7 +583,8 @@ impl Finder<'_, '_> {
         if !self.text.is_capitalised(i) {
             return None;
         }
-        let (n, abbr) = self.words(i).iter().find_map(|w| if let Word::Weekday(n, a) = w { Some((*n, *a)) } else { None })?;
+        let (n, abbr) =
+            self.words(i).iter().find_map(|w| if let Word::Weekday(n, a) = w { Some((*n, *a)) } else { None })?;
         let mut at = i + 1;
         if abbr && self.is(at, ".") && self.touches(at) {
             at += 1;
@@ -583,7 +607,10 @@ impl Finder<'_, '_> {
         let fits = |q: &Period| q.start.weekday().to_monday_one_offset() == n;
         let p = match self.year_number(end) {
             None if !fits(&p) => self
-                .choose(self.years_around().filter_map(|y| calendar::ymd(y, m, d).map(calendar::day)).filter(fits), Tense::Unknown)
+                .choose(
+                    self.years_around().filter_map(|y| calendar::ymd(y, m, d).map(calendar::day)).filter(fits),
+                    Tense::Unknown,
+                )
                 .unwrap_or(p),
             _ => p,
         };
@@ -600,7 +627,10 @@ impl Finder<'_, '_> {
             "tomorrow" => Some(1),
             _ => None,
         };
-        let named = self.text.is_capitalised(i) && i > 0 && self.class(i - 1) == Some(Class::Word) && self.text.is_capitalised(i - 1);
+        let named = self.text.is_capitalised(i)
+            && i > 0
+            && self.class(i - 1) == Some(Class::Word)
+            && self.text.is_capitalised(i - 1);
         if let Some(offset) = day.filter(|_| !named) {
             let last = if self.is_part(i + 1) { i + 1 } else { i };
             return Some((last, calendar::day(calendar::add_days(self.dct, offset)?)));
@@ -738,7 +768,10 @@ impl Finder<'_, '_> {
             return Some((year, calendar::season(y, code, first)?));
         }
         let supported = the == 1 || self.prev_is_prep(i);
-        if !supported || self.is(at + 1, "of") || (code == "FA" && the == 0 && !self.prev_is(i, &["in", "this", "last", "next"])) {
+        if !supported
+            || self.is(at + 1, "of")
+            || (code == "FA" && the == 0 && !self.prev_is(i, &["in", "this", "last", "next"]))
+        {
             return None;
         }
         let next_word = self.class(at + 1) == Some(Class::Word) && self.joins(at + 1);
@@ -764,7 +797,11 @@ impl Finder<'_, '_> {
     fn century(&self, i: usize) -> Match {
         let at = i + usize::from(self.is(i, "the"));
         let (n, digits) = self.number(at)?;
-        if digits > 2 || !self.touches(at + 1) || !self.is_any(at + 1, &["st", "nd", "rd", "th"]) || !self.is(at + 2, "century") {
+        if digits > 2
+            || !self.touches(at + 1)
+            || !self.is_any(at + 1, &["st", "nd", "rd", "th"])
+            || !self.is(at + 2, "century")
+        {
             return None;
         }
         Some((at + 2, calendar::century(n.checked_sub(1)?.checked_mul(100)?)?))

@@ -55,7 +55,8 @@ fn ends_sentence(text: &Text, i: usize) -> bool {
         "?" | "!" | ";" => true,
         "." if i > 0 => {
             let short = text.get(i - 1).chars().count() == 1;
-            let abbrev = Lexicon::get().words(text, i - 1).iter().any(|w| matches!(w, Word::Abbrev | Word::Month(_, _, true)));
+            let abbrev =
+                Lexicon::get().words(text, i - 1).iter().any(|w| matches!(w, Word::Abbrev | Word::Month(_, _, true)));
             !short && !abbrev
         }
         "." => true,
@@ -68,7 +69,10 @@ fn ends_sentence(text: &Text, i: usize) -> bool {
 pub(super) fn around(text: &Text, first: usize, last: usize) -> Tense {
     let (mut before, mut after) = (Some(first), Some(last));
     for _ in 0..WINDOW {
-        before = before.filter(|&i| i > 0 && text.tokens[i].gap != Gap::Block).map(|i| i - 1).filter(|&i| !ends_sentence(text, i));
+        before = before
+            .filter(|&i| i > 0 && text.tokens[i].gap != Gap::Block)
+            .map(|i| i - 1)
+            .filter(|&i| !ends_sentence(text, i));
         after = after
             .map(|i| i + 1)
             .filter(|&i| i < text.tokens.len() && text.tokens[i].gap != Gap::Block && !ends_sentence(text, i));
