@@ -70,6 +70,21 @@ describe('the demo page', () => {
     assert.equal(await page.evaluate(() => CSS.highlights.has('factmark-active')), false);
   });
 
+  test('a tap on a phone opens the popover', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+    const page = await phone.newPage();
+    await page.goto(`${server.origin}/`);
+    assert.equal(await page.evaluate(() => window.factmark.ready), true);
+    const at = await centreOf(page, 'Norway');
+    await page.touchscreen.tap(at.x, at.y);
+    const popover = page.locator('factmark-ui .popover');
+    assert.equal(await popover.isVisible(), true);
+    assert.equal(await popover.locator('.value').textContent(), 'Norway (NO)');
+    const box = await popover.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the popover fits the screen');
+    await phone.close();
+  });
+
   test('a click elsewhere opens nothing', async () => {
     const { page } = demo;
     const box = await page.locator('h1').boundingBox();

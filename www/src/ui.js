@@ -82,7 +82,7 @@ export class Ui {
     const shadow = this.host.attachShadow({ mode: 'open' });
     if (!adopt(shadow, STYLE)) shadow.append(h(doc, 'style', { text: STYLE }));
     this.status = h(doc, 'div', { class: 'sr', role: 'status' });
-    this.popover = h(doc, 'div', { class: 'popover', role: 'dialog', tabindex: '-1', hidden: true, 'aria-labelledby': 'fm-title' });
+    this.popover = h(doc, 'div', { class: 'popover', role: 'dialog', tabindex: '-1', hidden: true });
     this.toggle = h(doc, 'button', {
       class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'fm-panel',
       on: { click: () => this.showPanel(this.panel.hidden) },
@@ -167,7 +167,7 @@ export class Ui {
     this.popover.setAttribute('aria-label', `${kindName}: ${claim.text}`);
     this.popover.replaceChildren(
       h(doc, 'div', { class: 'head' },
-        h(doc, 'span', { class: `badge ${claim.kind}`, id: 'fm-title', text: kindName }),
+        h(doc, 'span', { class: `badge ${claim.kind}`, text: kindName }),
         h(doc, 'button', { class: 'close', 'aria-label': 'Close', text: '×', on: { click: () => this.closePopover(true) } })),
       h(doc, 'p', { class: 'quote', text: `“${claim.text}”` }),
       h(doc, 'p', { class: 'value', text: words }),
