@@ -5,7 +5,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { launch, open, startServer } from './harness.mjs';
 
-const SCREENSHOT = new URL('../../test-results/demo.png', import.meta.url);
+const RESULTS = new URL('../../test-results/', import.meta.url);
+
+async function screenshot(page, name) {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: new URL(name, RESULTS).pathname });
+}
 
 let server;
 let browser;
@@ -65,6 +70,7 @@ describe('the demo page', () => {
     assert.equal(await popover.locator('.badge').textContent(), 'Date');
     const active = await page.evaluate(() => [...CSS.highlights.get('factmark-active')].map(String));
     assert.deepEqual(active, ['Monday']);
+    await screenshot(page, 'demo.png');
     await page.keyboard.press('Escape');
     assert.equal(await popover.isVisible(), false);
     assert.equal(await page.evaluate(() => CSS.highlights.has('factmark-active')), false);
@@ -112,8 +118,7 @@ describe('the demo page', () => {
       return root.activeElement && root.activeElement.classList.contains('popover');
     });
     assert.equal(focusInPopover, true);
-    mkdirSync(new URL('.', SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT.pathname });
+    await screenshot(page, 'demo-panel.png');
     await page.keyboard.press('Escape');
     assert.equal(await popover.isVisible(), false);
     const back = await page.evaluate(() => document.querySelector('factmark-ui').shadowRoot.activeElement?.textContent);

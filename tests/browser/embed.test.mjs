@@ -10,7 +10,20 @@ const STORY = `<article><h1>Talks stall</h1>
 
 const XSS = `<article><p>On Monday &lt;img src=x onerror="window.__pwned=1"&gt; 5,000 troops reached Kyiv &lt;script&gt;window.__pwned=2&lt;/script&gt;.</p></article>`;
 
+const TALKS = '<p>Talks began on Monday in Geneva.</p>';
+const JSON_LD = '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2022-01-12T23:30:00-05:00"}]}</script>';
+// Where the publication date comes from, and the Monday it makes of "began on Monday".
+const DATED = {
+  '/date-jsonld.html': [pageWith(`<article>${TALKS}</article>`, { head: JSON_LD }), '2022-01-10'],
+  '/date-meta.html': [pageWith(`<article>${TALKS}</article>`, { head: '<meta property="article:published_time" content="2022-01-19T10:00:00Z">' }), '2022-01-17'],
+  '/date-itemprop.html': [pageWith(`<article><meta itemprop="datePublished" content="2022-01-26">${TALKS}</article>`), '2022-01-24'],
+  '/date-time.html': [pageWith(`<article><header><h1>Talks</h1><time datetime="2022-02-02">2 Feb</time></header>${TALKS}</article>`), '2022-01-31'],
+  '/date-site.html': [pageWith(`<article>${TALKS}</article>`, { head: JSON_LD, attrs: 'data-date="2022-02-09"' }), '2022-02-07'],
+};
+
 const pages = {
+  ...Object.fromEntries(Object.entries(DATED).map(([path, [body]]) => [path, { body }])),
+  '/date-none.html': { body: pageWith(`<article>${TALKS}</article>`) },
   '/plain.html': { body: pageWith(STORY, { attrs: 'data-date="2022-01-12"' }) },
   '/wrap.html': { body: pageWith(STORY, { attrs: 'data-date="2022-01-12" data-highlighter="wrap"' }) },
   '/xss.html': { body: pageWith(XSS, { attrs: 'data-date="2022-01-12"' }) },
@@ -54,6 +67,26 @@ describe('a page with only the script tag', () => {
     const paintedCount = Object.values(byName).reduce((n, list) => n + list.length, 0);
     assert.equal(paintedCount, claims.length);
     assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+    await page.close();
+  });
+
+  test('relative dates are read against the publication date the page gives', async () => {
+    const wrong = [];
+    for (const [path, [, monday]] of Object.entries(DATED)) {
+      const { page } = await load(path);
+      const claim = await page.evaluate(() => window.factmark.claims.find((c) => c.text === 'Monday'));
+      if (claim?.value.start !== monday) wrong.push(`${path}: ${JSON.stringify(claim)} is not ${monday}`);
+      await page.close();
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  test('without a publication date, today is used and the popover says so', async () => {
+    const { page } = await load('/date-none.html');
+    await page.evaluate(() => window.factmark.open(window.factmark.claims.findIndex((c) => c.text === 'Monday')));
+    assert.match(await page.locator('factmark-ui .popover .value').textContent(), /“Monday” read against today, .* \(the page gives no publication date\)$/);
+    await page.locator('factmark-ui .toggle').click();
+    assert.match(await page.locator('factmark-ui .panel .note').textContent(), /^The page gives no publication date: relative dates are read against today/);
     await page.close();
   });
 

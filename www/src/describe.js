@@ -72,7 +72,7 @@ function intervalWords(start, end) {
 
 /** Whether the claim's text pins its own year, so no reference date was needed to read it. */
 function absolute(text) {
-  return /\b\d{4}\b|'\d\ds\b/.test(text);
+  return /(^|\D)\d{4}(?!\d)|'\d\ds\b/.test(text);
 }
 
 /**

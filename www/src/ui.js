@@ -25,6 +25,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .close:hover { background: #f3f4f6; }
 .quote { margin: 8px 0 2px; color: #4b5563; }
 .value { margin: 0 0 10px; font-size: 15px; font-weight: 600; }
+.value .how { font-size: 13px; font-weight: 400; color: #4b5563; }
 .check { margin: 0 0 4px; font-size: 12px; color: #4b5563; text-transform: uppercase; letter-spacing: .06em; }
 .links { margin: 0; padding: 0; list-style: none; }
 .links a { color: #1d4ed8; text-decoration: underline; text-underline-offset: 2px; }
@@ -54,6 +55,13 @@ function h(doc, tag, props = {}, ...children) {
   }
   for (const child of children) if (child) el.append(child);
   return el;
+}
+
+// The value in bold; how it was read (after " — "), if said, in a lighter weight.
+function valueLine(doc, words) {
+  const cut = words.indexOf(' — ');
+  if (cut < 0) return h(doc, 'p', { class: 'value', text: words });
+  return h(doc, 'p', { class: 'value' }, words.slice(0, cut), h(doc, 'span', { class: 'how', text: words.slice(cut) }));
 }
 
 function adopt(root, css) {
@@ -170,7 +178,7 @@ export class Ui {
         h(doc, 'span', { class: `badge ${claim.kind}`, text: kindName }),
         h(doc, 'button', { class: 'close', 'aria-label': 'Close', text: '×', on: { click: () => this.closePopover(true) } })),
       h(doc, 'p', { class: 'quote', text: `“${claim.text}”` }),
-      h(doc, 'p', { class: 'value', text: words }),
+      valueLine(doc, words),
       links.length ? h(doc, 'p', { class: 'check', text: 'Check it' }) : null,
       links.length ? linkList : null,
       h(doc, 'div', { class: 'nav' },
