@@ -24,6 +24,7 @@ const DATED = {
 const pages = {
   ...Object.fromEntries(Object.entries(DATED).map(([path, [body]]) => [path, { body }])),
   '/date-none.html': { body: pageWith(`<article>${TALKS}</article>`) },
+  '/colours.html': { body: pageWith(`<article>${TALKS}</article>`, { head: '<style>:root { --factmark-date-bg: rgb(1, 2, 3); }</style>', attrs: 'data-date="2022-01-12" data-highlighter="wrap"' }) },
   '/plain.html': { body: pageWith(STORY, { attrs: 'data-date="2022-01-12"' }) },
   '/wrap.html': { body: pageWith(STORY, { attrs: 'data-date="2022-01-12" data-highlighter="wrap"' }) },
   '/xss.html': { body: pageWith(XSS, { attrs: 'data-date="2022-01-12"' }) },
@@ -207,6 +208,14 @@ describe('a page with only the script tag', () => {
       }
       await page.close();
     }
+  });
+
+  test('a site sets the colours with custom properties', async () => {
+    const { page } = await load('/colours.html');
+    const colours = await page.evaluate(() => ['date', 'place'].map((kind) => getComputedStyle(document.querySelector(`mark[data-factmark-kind=${kind}]`)).backgroundColor));
+    assert.equal(colours[0], 'rgb(1, 2, 3)');
+    assert.notEqual(colours[1], 'rgb(1, 2, 3)');
+    await page.close();
   });
 
   test('the fallback painter opens the popover on a click', async () => {
