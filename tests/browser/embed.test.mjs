@@ -24,6 +24,7 @@ const DATED = {
 const pages = {
   ...Object.fromEntries(Object.entries(DATED).map(([path, [body]]) => [path, { body }])),
   '/date-none.html': { body: pageWith(`<article>${TALKS}</article>`) },
+  '/links.html': { body: pageWith(`<article>${TALKS}</article>`, { attrs: `data-date="2022-01-12" data-links='{"place": [["Atlas", "https://atlas.example/?q={name}&cc={code}"], ["Bad", "javascript:alert({name})"]]}'` }) },
   '/colours.html': { body: pageWith(`<article>${TALKS}</article>`, { head: '<style>:root { --factmark-date-bg: rgb(1, 2, 3); }</style>', attrs: 'data-date="2022-01-12" data-highlighter="wrap"' }) },
   '/plain.html': { body: pageWith(STORY, { attrs: 'data-date="2022-01-12"' }) },
   '/wrap.html': { body: pageWith(STORY, { attrs: 'data-date="2022-01-12" data-highlighter="wrap"' }) },
@@ -198,7 +199,9 @@ describe('a page with only the script tag', () => {
         p.textContent = 'On Tuesday 5,000 more soldiers arrived in Odesa from Poland.';
         document.querySelector('article').append(p);
       });
+      await page.evaluate(() => window.factmark.open(0));
       await page.waitForFunction(() => window.factmark.claims.some((c) => c.text === 'Poland'));
+      assert.equal(await page.locator('factmark-ui .popover').isVisible(), true, 'an open popover stays open when its claim is still there');
       const texts = await page.evaluate(() => window.factmark.claims.map((c) => c.text));
       assert.ok(texts.includes('Tuesday') && texts.includes('Up to 100,000'), texts.join('|'));
       if (path === '/wrap.html') {
@@ -208,6 +211,16 @@ describe('a page with only the script tag', () => {
       }
       await page.close();
     }
+  });
+
+  test('a site sets the check-it links, and only http(s) ones are shown', async () => {
+    const { page } = await load('/links.html');
+    await page.evaluate(() => window.factmark.open(window.factmark.claims.findIndex((c) => c.text === 'Geneva')));
+    const links = await page.locator('factmark-ui .popover a').evaluateAll((as) => as.map((a) => [a.textContent, a.href, a.target, a.rel]));
+    assert.deepEqual(links, [['Atlas ↗', 'https://atlas.example/?q=Geneva&cc=CH', '_blank', 'noopener noreferrer']]);
+    await page.evaluate(() => window.factmark.open(window.factmark.claims.findIndex((c) => c.text === 'Monday')));
+    assert.ok(await page.locator('factmark-ui .popover a').count() > 0, 'other kinds keep the defaults');
+    await page.close();
   });
 
   test('a site sets the colours with custom properties', async () => {

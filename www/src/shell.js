@@ -167,6 +167,7 @@ export class Shell {
     if (this.destroyed) return;
     const generation = ++this.generation;
     this.win.clearTimeout(this.timer);
+    const wasOpen = this.ui.popoverOpen && this.active ? this.active.claim : null;
     this.ui.closePopover(false);
     // The wrap painter's marks come off before the text is read; highlights are replaced in paint().
     if (this.painter.mutatesDom) this.mutating(() => this.painter.clear());
@@ -198,6 +199,8 @@ export class Shell {
     if (this.destroyed || generation !== this.generation || this.dirty) return;
     const paintStart = performance.now();
     this.paint(model, claims, pubdate);
+    const same = wasOpen && this.items.find((it) => ['kind', 'start', 'text'].every((k) => it.claim[k] === wasOpen[k]));
+    if (same) this.open(same.index, false);
     this.stats = { characters: model.text.length, claims: claims.length, scanMs: paintStart - scanStart, paintMs: performance.now() - paintStart };
   }
 
