@@ -175,7 +175,11 @@ fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<serde_json
         Ok(l) => l,
         Err(e) => {
             let id = serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("id").cloned());
-            return (id.unwrap_or_default(), Err(format!("not a {{\"id\", \"text\", \"date\"}} object: {e}")));
+            let shape = match args.command {
+                Command::Scan => r#"{"id", "text", "date"}"#,
+                Command::Sentences => r#"{"id", "text"}"#,
+            };
+            return (id.unwrap_or_default(), Err(format!("not a {shape} object: {e}")));
         }
     };
     if args.command == Command::Sentences {

@@ -72,7 +72,7 @@ pub struct Reason {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Assessment {
     /// Check-worthiness between 0 and 1.
-    pub score: f32,
+    pub score: f64,
     /// Whether the score reaches the model's threshold (0.5: it is folded into the model).
     pub checkworthy: bool,
     /// The type of claim.
@@ -195,13 +195,15 @@ fn assess_tokens(text: &Text, range: Range<usize>, claims: &[&Claim]) -> Assessm
         }
     }
     let claim_type = claim_type(score, word_count, &reasons);
-    Assessment { score: (score * 10_000.0).round() / 10_000.0, checkworthy: score >= 0.5, claim_type, reasons }
+    Assessment { score: (f64::from(score) * 10_000.0).round() / 10_000.0, checkworthy: score >= 0.5, claim_type, reasons }
 }
 
-/// The schema type from the cues, most specific first.
+/// The schema type from the cues, most specific first. A check-worthy sentence is always
+/// some claim, even when short or a question.
 fn claim_type(score: f32, word_count: usize, reasons: &[Reason]) -> ClaimType {
     let has = |cue: Cue| reasons.iter().any(|r| r.cue == cue);
-    if has(Cue::Question) || word_count < 4 || score < NOT_A_CLAIM_BELOW {
+    let idle = has(Cue::Question) || word_count < 4 || score < NOT_A_CLAIM_BELOW;
+    if idle && score < 0.5 {
         ClaimType::NotAClaim
     } else if has(Cue::Future) {
         ClaimType::Prediction

@@ -37,6 +37,9 @@ pub(crate) fn features(words: &[Word], cues: &[Found]) -> Vec<u32> {
     for w in words {
         out.push(Hash::new(b'u').feed(w.norm.as_bytes()).bucket());
         out.push(Hash::new(b'b').feed(previous.as_bytes()).feed(b" ").feed(w.norm.as_bytes()).bucket());
+        if w.norm.len() > 5 && w.norm.bytes().all(|b| b.is_ascii_lowercase()) {
+            out.push(Hash::new(b's').feed(&w.norm.as_bytes()[w.norm.len() - 3..]).bucket());
+        }
         previous = &w.norm;
     }
     out.push(Hash::new(b'b').feed(previous.as_bytes()).feed(b" </s>").bucket());
