@@ -235,10 +235,15 @@ fn run() -> Result<(), String> {
         "# Trained by `cargo run --release --bin train_checkworthy` (src/bin/train_checkworthy.rs) on {date}; generated: do not edit.
 # Data: ClaimBuster (Arslan, Hassan, Li, Tremayne 2020, \"A Benchmark Dataset of Check-worthy Factual Claims\",
 # ICWSM; doi:10.5281/zenodo.3609356), CC BY 4.0. Trained on its crowdsourced sentences ({} = CheckThat! 2024
-# train); hyper-parameters and threshold chosen on groundtruth ({} = CheckThat! 2024 dev). No test set was read.
-# Model: logistic regression on factmark::features ({} hashed buckets: words, word pairs, cues, length),
-# AdaGrad, learning rate {LEARNING_RATE}, L2 {l2:e}, {epochs} epochs, seed {SEED:#x}; grid L2 {L2:?} x epochs {EPOCHS:?}.
-# Groundtruth, quantised model: F1 {f1:.4}, precision {p:.4}, recall {r:.4} (positive class = CFS).
+# train). Hyper-parameters: grid L2 {L2:?} x epochs {EPOCHS:?}, best sum of F1 on the crowdsourced debates from
+# {HELD_OUT_FROM} (model trained on the earlier ones) and on groundtruth ({} = CheckThat! 2024 dev). Threshold
+# ({THRESHOLD_ON}): best mean F1 of groundtruth and of out-of-fold crowdsourced scores (one fold per debate year).
+# No test set was read.
+# Model: logistic regression on factmark::features ({} hashed buckets: words, word pairs, suffixes, cues, length;
+# each feature weighs 1/sqrt(n) in a sentence of n), AdaGrad, learning rate {LEARNING_RATE}, L2 {l2:e},
+# {epochs} epochs, seed {SEED:#x}.
+# At the threshold: groundtruth F1 {f1:.4} (P {p:.4}, R {r:.4}), out-of-fold crowdsourced F1 {oof_f1:.4}
+# (P {oof_p:.4}, R {oof_r:.4}); positive class = CFS.
 # Format: bias (the threshold is folded in: score >= 0.5 is check-worthy); scale; then weights rows,
 # 64 weights each in bucket order, as two's-complement i8 in hex; a weight is value * scale.",
         train_set.len(),

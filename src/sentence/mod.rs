@@ -189,7 +189,7 @@ fn assess_tokens(text: &Text, range: Range<usize>, claims: &[&Claim]) -> Assessm
     }
     for f in &found {
         let words = &text.src[f.span.clone()];
-        let claimed = matches!(f.cue, Cue::Number | Cue::Date) && claims.iter().any(|c| c.text.contains(words));
+        let claimed = matches!(f.cue, Cue::Number | Cue::Date | Cue::Name) && claims.iter().any(|c| c.text.contains(words));
         if !claimed {
             push(f.cue, words);
         }
@@ -258,6 +258,25 @@ mod tests {
         for s in &got {
             assert_eq!(String::from_utf16(&utf16[s.start..s.end]).unwrap(), s.text);
         }
+    }
+
+    #[test]
+    fn claims_join_the_reasons_of_their_sentence() {
+        use crate::claim::{Unit, Value};
+        let src = "Hi. Some 4,000 troops left Kyiv.";
+        let claim = |text: &str, value: Value| {
+            let start = src.find(text).unwrap();
+            Claim { start, end: start + text.len(), text: text.to_string(), value }
+        };
+        let claims = [
+            claim("Some 4,000", Value::Quantity { low: Some(4000.0), high: Some(4000.0), unit: Unit::Personnel }),
+            claim("Kyiv", Value::Place { name: "Kyiv", country: "UA" }),
+        ];
+        let got = sentences_of(src, &claims);
+        assert!(got[0].assessment.reasons.is_empty());
+        let reasons: Vec<(Cue, &str)> = got[1].assessment.reasons.iter().map(|r| (r.cue, r.text.as_str())).collect();
+        assert_eq!(reasons, [(Cue::Quantity, "Some 4,000"), (Cue::Place, "Kyiv"), (Cue::Past, "left")]);
+        assert_eq!(got[1].assessment.claim_type, ClaimType::Quantity);
     }
 
     #[test]
