@@ -20,6 +20,8 @@ const LEARNING_RATE: f64 = 0.1;
 const L2: [f64; 3] = [1e-4, 1e-3, 1e-2];
 const EPOCHS: [usize; 3] = [2, 4, 8];
 const HELD_OUT_FROM: &str = "2016";
+/// Weights are quantised to -LEVELS..=LEVELS, the largest |weight| at LEVELS.
+const LEVELS: i8 = 127;
 /// Where the threshold is chosen: "groundtruth" (expert labels) or "both", the best mean F1
 /// of groundtruth and of out-of-fold scores of the crowdsourced sentences (crowd labels).
 const THRESHOLD_ON: &str = "both";
@@ -147,11 +149,12 @@ fn best_mean_threshold(a: &[(f64, bool)], b: &[(f64, bool)]) -> f64 {
     best.1
 }
 
-/// Weights as i8 with one scale; returns the scale.
+/// Weights as integers in -LEVELS..=LEVELS times one scale, the largest |weight| at LEVELS.
 fn quantise(w: &Weights) -> (f64, Vec<i8>) {
     let max = w.w.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-    (scale, w.w.iter().map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect())
+    let levels = f64::from(LEVELS);
+    let scale = if max > 0.0 { max / levels } else { 1.0 };
+    (scale, w.w.iter().map(|x| (x / scale).round().clamp(-levels, levels) as i8).collect())
 }
 
 fn today() -> String {
@@ -244,14 +247,15 @@ fn run() -> Result<(), String> {
 # {epochs} epochs, seed {SEED:#x}.
 # At the threshold: groundtruth F1 {f1:.4} (P {p:.4}, R {r:.4}), out-of-fold crowdsourced F1 {oof_f1:.4}
 # (P {oof_p:.4}, R {oof_r:.4}); positive class = CFS.
-# Format: bias (the threshold is folded in: score >= 0.5 is check-worthy); scale; then weights rows,
-# 64 weights each in bucket order, as two's-complement i8 in hex; a weight is value * scale.",
+# Format: bias and scale in billionths (the threshold is folded into the bias: score >= 0.5 is
+# check-worthy); then weights rows, 64 weights each in bucket order, as two's-complement i8 in hex
+# (-{LEVELS}..={LEVELS}); a weight is value * scale.",
         train_set.len(),
         dev_set.len(),
         factmark::FEATURE_BUCKETS,
     );
-    let _ = writeln!(file, "bias\t{}", (w.bias - threshold) as f32);
-    let _ = writeln!(file, "scale\t{}", scale as f32);
+    let _ = writeln!(file, "bias\t{}", ((w.bias - threshold) * 1e9).round() as i64);
+    let _ = writeln!(file, "scale\t{}", (scale * 1e9).round() as i64);
     for row in q.chunks(64) {
         file.push_str("weights\t");
         for x in row {

@@ -99,7 +99,7 @@ pub(crate) fn words(text: &Text, range: Range<usize>) -> Vec<Word> {
                     && text.is_capitalised(i)
                     && !text.is(i, "i")
                     && !matches!(text.str(i - 1), "\"" | "“" | "‘" | "'" | "(" | ":" | "-" | "—" | "–");
-                let mut norm = text.str(i).to_lowercase();
+                let mut norm = text.str(i).to_ascii_lowercase();
                 let joins = last + 2 < end
                     && is_apostrophe(text.str(last + 1))
                     && text.touches_next(last)
@@ -107,7 +107,7 @@ pub(crate) fn words(text: &Text, range: Range<usize>) -> Vec<Word> {
                     && CONTRACTIONS.iter().any(|c| text.is(last + 2, c));
                 if joins {
                     norm.push('\'');
-                    norm.push_str(&text.str(last + 2).to_lowercase());
+                    norm.push_str(&text.str(last + 2).to_ascii_lowercase());
                     last += 2;
                 }
                 norm

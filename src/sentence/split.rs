@@ -31,7 +31,7 @@ fn ends_abbreviation(text: &Text, i: usize) -> bool {
         return false;
     }
     let word = text.str(before);
-    word.chars().count() == 1 || abbreviations().contains(word.to_lowercase().as_str())
+    word.chars().count() == 1 || abbreviations().contains(word.to_ascii_lowercase().as_str())
 }
 
 /// The sentences of `text`, as ranges of token indices, in order, covering every token.
