@@ -19,6 +19,8 @@ const MAX_GROUPS: usize = 6;
 const MAX_WORDS: usize = 12;
 /// Tokens searched after a number for its counted noun.
 const MAX_WALK: usize = 10;
+/// Tokens searched back in the sentence for the noun of a number that has none after it.
+const MAX_LOOK_BACK: usize = 15;
 
 /// What a table word does next to a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +45,7 @@ enum Role {
     Aux,
     Link,
     Stop,
+    Speech,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -117,6 +120,7 @@ fn role_named(name: &str) -> Option<Role> {
         "aux" => Aux,
         "link" => Link,
         "stop" => Stop,
+        "speech" => Speech,
         _ => return None,
     })
 }
@@ -167,12 +171,14 @@ impl Lexicon {
         key(text, i, i).is_some_and(|k| self.entries.contains_key(&k))
     }
 
-    /// The longest phrase with one of `roles` starting at token `i`, in the same block as the
-    /// token before it: its entry and last token.
+    /// Like `after`, for a phrase that must follow token `i - 1` in the same block.
+    fn next(&self, text: &Text, i: usize, roles: &[Role]) -> Option<(Entry, usize)> {
+        text.tokens.get(i).filter(|t| t.gap != Gap::Block)?;
+        self.after(text, i, roles)
+    }
+
+    /// The longest phrase with one of `roles` starting at token `i`: its entry and last token.
     fn after(&self, text: &Text, i: usize, roles: &[Role]) -> Option<(Entry, usize)> {
-        if text.tokens.get(i)?.gap == Gap::Block {
-            return None;
-        }
         (1..=self.longest).rev().find_map(|n| {
             let last = i + n - 1;
             Some((self.entry(&key(text, i, last)?, roles)?, last))
@@ -284,7 +290,7 @@ fn digits_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
         } else {
             &[Role::Scale, Role::Multiplier]
         };
-        if let Some(e) = lex.after(text, last + 1, roles).filter(|(_, end)| *end == last + 1).map(|(e, _)| e) {
+        if let Some(e) = lex.next(text, last + 1, roles).filter(|(_, end)| *end == last + 1).map(|(e, _)| e) {
             value *= e.low;
             scale = e.low;
             last += 1;
@@ -366,14 +372,14 @@ fn glued_before(text: &Text, i: usize) -> bool {
     }
 }
 
-/// Digits glued to what follows: `10:30`, `1/2`, `1.2.3`, `555-0100-`.
+/// Digits glued to what follows: `10:30`, `1/2`, `1.2.3`.
 fn glued_after(text: &Text, last: usize) -> bool {
     if !text.touches_next(last) {
         return false;
     }
     match text.get(last + 1) {
         "/" | "\\" | "@" => true,
-        ":" | "." | "," | "-" => text.touches_next(last + 1) && is_number(text, last + 2),
+        ":" | "." | "," => text.touches_next(last + 1) && is_number(text, last + 2),
         _ => false,
     }
 }
@@ -387,11 +393,13 @@ fn time_follows(text: &Text, lex: &Lexicon, last: usize, form: Form) -> bool {
     } else if form == Form::Vague && text.is(k, "of") {
         k += 1;
     }
-    if lex.after(text, k, &[Role::Time]).is_some() {
+    if lex.next(text, k, &[Role::Time]).is_some() {
         return true;
     }
-    let adjective = class(text, k) == Some(Class::Word) && !text.is_capitalised(k) && !lex.known(text, k);
-    adjective && lex.after(text, k + 1, &[Role::Time]).is_some()
+    let adjective = class(text, k) == Some(Class::Word)
+        && !text.is_capitalised(k)
+        && (!lex.known(text, k) || lex.word(text, k, &[Role::Link]).is_some());
+    adjective && lex.next(text, k + 1, &[Role::Time]).is_some()
 }
 
 /// A bare number that names rather than counts: `Boeing 737`, `Jan. 10`, `Shah, 58,`.
@@ -453,7 +461,7 @@ fn counted(text: &Text, lex: &Lexicon, from: usize) -> Option<Unit> {
             Class::Punct => {
                 let s = text.str(k);
                 let abbreviation = s == "." && k > 0 && text.get(k - 1).chars().count() == 1 && text.is_capitalised(k - 1);
-                let joins = t.gap == Gap::None && (matches!(s, "-" | "'" | "’") || abbreviation);
+                let joins = t.gap == Gap::None && (s == "-" || abbreviation);
                 if !(joins || (s == "," && between_names)) {
                     break;
                 }
@@ -475,9 +483,15 @@ fn counted(text: &Text, lex: &Lexicon, from: usize) -> Option<Unit> {
                     break;
                 }
                 if unit.is_some() {
+                    // An unlisted plural after a listed noun is the real head: `weapons sites`.
+                    let word = text.str(k);
+                    if !text.is_capitalised(k) && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+                        unit = None;
+                    }
                     break;
                 }
-                if lex.word(text, k, &[Role::Link]).is_some() || (text.is(k, "and") && between_names) {
+                let free = lex.word(text, k, &[Role::Link]).is_some() && adjectives == 0 && demonym.is_none();
+                if free || (text.is(k, "and") && between_names) {
                     k += 1;
                     continue;
                 }
@@ -497,6 +511,36 @@ fn counted(text: &Text, lex: &Lexicon, from: usize) -> Option<Unit> {
         k += 1;
     }
     unit.or_else(|| demonym.filter(|&d| is_demonym_plural(text.str(d))).map(|_| Unit::People))
+}
+
+/// For a large number standing alone, the nearest people or troops noun earlier in the
+/// sentence and after any verb of saying: `the number of Russian troops near Ukraine -
+/// about 130,000`.
+fn counted_earlier(text: &Text, lex: &Lexicon, start: usize) -> Option<Unit> {
+    let counted = [Unit::Personnel, Unit::People, Unit::Casualties, Unit::Equipment];
+    for k in (start.saturating_sub(MAX_LOOK_BACK)..start).rev() {
+        if text.tokens[k + 1].gap == Gap::Block {
+            return None;
+        }
+        match text.tokens[k].class {
+            Class::Punct if matches!(text.str(k), "." | "!" | "?" | ";" | ":") => {
+                let abbreviation = k > 0 && text.get(k - 1).chars().count() == 1;
+                if !abbreviation {
+                    return None;
+                }
+            }
+            Class::Word => {
+                if lex.word(text, k, &[Role::Speech]).is_some() {
+                    return None;
+                }
+                if let Some(e) = lex.word(text, k, &[Role::Noun]).filter(|e| counted.contains(&e.unit)) {
+                    return Some(e.unit);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A verb of killing just before the span (`killed 10 people`), or a toll a few words back.
@@ -536,12 +580,12 @@ fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
     let mut end = x.last;
     let suffix = |end: usize, fixed: Option<Unit>| -> Result<Option<(Entry, usize)>, ()> {
         if digits && text.touches_next(end) && class(text, end + 1) == Some(Class::Word) {
-            return match lex.after(text, end + 1, &[Suffix, Noun]) {
+            return match lex.next(text, end + 1, &[Suffix, Noun]) {
                 Some(found) => Ok(Some(found)),
                 None => Err(()),
             };
         }
-        Ok(if fixed.is_none() { lex.after(text, end + 1, &[Suffix]) } else { None })
+        Ok(if fixed.is_none() { lex.next(text, end + 1, &[Suffix]) } else { None })
     };
     match suffix(end, fixed) {
         Err(()) => return skip(x.last),
@@ -562,15 +606,18 @@ fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
             "–" => true,
             _ => false,
         };
-        let joined = if between { text.is(link, "and") } else { dash || text.is(link, "to") };
+        let joined = (between && text.is(link, "and")) || dash || text.is(link, "to");
         let mut y_at = link + 1;
         if joined && !text.crosses_block(end, y_at.min(text.tokens.len().saturating_sub(1)).max(end)) {
-            let y_prefix = lex.after(text, y_at, &[Prefix]);
+            let y_prefix = lex.next(text, y_at, &[Prefix]);
             if let Some((_, last)) = y_prefix {
                 y_at = last + 1;
             }
             let y = number_at(text, lex, y_at).filter(|y| y.form != Form::Vague && (y.form == Form::Words) == (x.form == Form::Words));
             if let Some(y) = y {
+                if dash && text.get(y.last + 1) == "-" && text.touches_next(y.last) && is_number(text, y.last + 2) {
+                    return skip(y.last + 2);
+                }
                 let mut x_low = x.low;
                 if x.scale == 1.0 && y.scale > 1.0 && x.low < y.low / y.scale {
                     x_low *= y.scale;
@@ -614,6 +661,10 @@ fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
         return skip(end);
     }
     let mut unit = fixed.or(noun);
+    let stands_alone = class(text, end + 1) != Some(Class::Word) || lex.word(text, end + 1, &[Role::Stop, Role::Aux]).is_some();
+    if unit.is_none() && stands_alone && matches!(x.form, Form::Digits | Form::Vague) {
+        unit = counted_earlier(text, lex, span_start);
+    }
     if unit.is_none_or(|u| matches!(u, Unit::People | Unit::Personnel)) && casualties_before(text, lex, span_start) {
         unit = Some(Unit::Casualties);
     }
