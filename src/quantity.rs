@@ -37,6 +37,7 @@ enum Role {
     About,
     Between,
     Time,
+    Month,
     Label,
     Noun,
     Prefix,
@@ -115,6 +116,7 @@ fn role_named(name: &str) -> Option<Role> {
         "about" => About,
         "between" => Between,
         "time" => Time,
+        "month" => Month,
         "label" => Label,
         "noun" => Noun,
         "prefix" => Prefix,
@@ -302,7 +304,10 @@ fn digits_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
         } else {
             &[Role::Scale, Role::Multiplier]
         };
-        if let Some(e) = lex.next(text, last + 1, roles).filter(|(_, end)| *end == last + 1).map(|(e, _)| e) {
+        let found = lex.next(text, last + 1, roles).filter(|(_, end)| *end == last + 1).map(|(e, _)| e);
+        // `12m` is 12 million only as money or before a counted noun: not `100m sprint`, `221B`.
+        let money_or_noun = || lex.before(text, i, &[Role::Prefix]).is_some() || lex.next(text, last + 2, &[Role::Noun]).is_some();
+        if let Some(e) = found.filter(|e| e.role != Role::Abbrev || money_or_noun()) {
             value *= e.low;
             scale = e.low;
             last += 1;
@@ -406,7 +411,7 @@ fn time_follows(text: &Text, lex: &Lexicon, last: usize, form: Form) -> bool {
     if (text.get(k) == "-" && text.touches_next(last)) || (form == Form::Vague && text.is(k, "of")) {
         k += 1;
     }
-    if lex.next(text, k, &[Role::Time]).is_some() {
+    if lex.next(text, k, &[Role::Time]).is_some() || (text.is_capitalised(k) && lex.next(text, k, &[Role::Month]).is_some()) {
         return true;
     }
     let adjective = class(text, k) == Some(Class::Word)
@@ -619,9 +624,11 @@ fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
         }
         Ok(if fixed.is_none() { lex.next(text, end + 1, &[Suffix]) } else { None })
     };
+    let mut x_suffix = None;
     match suffix(end, fixed) {
         Err(()) => return skip(x.last),
         Ok(Some((e, last))) => {
+            x_suffix = Some(e.unit);
             fixed = Some(e.unit);
             factor = e.low;
             end = last;
@@ -654,7 +661,10 @@ fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
                 if x.scale == 1.0 && y.scale > 1.0 && x.low < y.low / y.scale {
                     x_low *= y.scale;
                 }
-                if x_low < y.low && !glued_after(text, y.last) {
+                // `3% to 4%` is a range, `3.4% to 152.30` is not.
+                let y_suffix = suffix(y.last, None).ok().flatten();
+                let same_sign = x_suffix.is_none() || x_suffix == y_suffix.map(|(e, _)| e.unit);
+                if x_low < y.low && same_sign && !glued_after(text, y.last) {
                     low = x_low;
                     high = y.high;
                     end = y.last;
@@ -662,7 +672,7 @@ fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
                     if let Some((e, _)) = y_prefix {
                         fixed = fixed.or(Some(e.unit));
                     }
-                    if let Ok(Some((e, last))) = suffix(end, fixed) {
+                    if let Some((e, last)) = y_suffix.filter(|_| fixed.is_none() || x_suffix.is_some()) {
                         fixed = Some(e.unit);
                         factor = e.low;
                         end = last;
@@ -683,7 +693,7 @@ fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
     if digits && lex.before(text, span_start, &[Label]).is_some() {
         return skip(end);
     }
-    let bare = x.form == Form::Plain && fixed.is_none() && qualifier.is_none() && core_last == x.last;
+    let bare = x.form == Form::Plain && fixed.is_none() && qualifier.is_none();
     if bare && (is_label(text, start, end) || in_digit_sequence(text, i)) {
         return skip(end);
     }
