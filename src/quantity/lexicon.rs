@@ -43,11 +43,11 @@ pub(super) struct Entry {
 }
 
 pub(super) struct Lexicon {
-    pub(super) entries: HashMap<String, Vec<Entry>>,
+    entries: HashMap<String, Vec<Entry>>,
     /// The first word of every phrase: most tokens are not, and are rejected at once.
-    pub(super) firsts: HashSet<String>,
+    firsts: HashSet<String>,
     /// Tokens in the longest phrase.
-    pub(super) longest: usize,
+    longest: usize,
 }
 
 pub(super) fn lexicon() -> &'static Lexicon {
@@ -81,11 +81,11 @@ pub(super) fn lexicon() -> &'static Lexicon {
 }
 
 /// The tables are part of the crate; a malformed row is a bug caught by the tests.
-pub(super) fn bad_row<T>(line: &str) -> T {
+fn bad_row<T>(line: &str) -> T {
     panic!("bad table row {line:?}")
 }
 
-pub(super) fn role_named(name: &str) -> Option<Role> {
+fn role_named(name: &str) -> Option<Role> {
     use Role::*;
     Some(match name {
         "small" => Small,
@@ -114,7 +114,7 @@ pub(super) fn role_named(name: &str) -> Option<Role> {
     })
 }
 
-pub(super) fn unit_named(name: &str) -> Option<Unit> {
+fn unit_named(name: &str) -> Option<Unit> {
     Some(match name {
         "personnel" => Unit::Personnel,
         "casualties" => Unit::Casualties,
@@ -130,7 +130,7 @@ pub(super) fn unit_named(name: &str) -> Option<Unit> {
 
 /// Tokens `first..=last` lower-cased, a space where the text has white space; `None` across
 /// a block or past the end.
-pub(super) fn key(text: &Text, first: usize, last: usize) -> Option<String> {
+fn key(text: &Text, first: usize, last: usize) -> Option<String> {
     let mut k = String::new();
     for i in first..=last {
         let t = text.tokens.get(i)?;

@@ -6,15 +6,15 @@ use crate::claim::Unit;
 use crate::token::{Class, Gap, Text};
 
 /// Tokens searched after a number for its counted noun.
-pub(super) const MAX_WALK: usize = 10;
+const MAX_WALK: usize = 10;
 /// Tokens searched back in the sentence for the noun of a number that has none after it.
-pub(super) const MAX_LOOK_BACK: usize = 15;
+const MAX_LOOK_BACK: usize = 15;
 
 /// A capitalised plural that names a people: `Americans`, `Britons`, `Japanese` (not an
 /// acronym such as `HIMARS`).
-pub(super) fn is_demonym_plural(word: &str) -> bool {
+fn is_demonym_plural(word: &str) -> bool {
     let capital = word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase);
-    capital && word.chars().count() > 3 && (word.ends_with("ans") || word.ends_with('s') || word.ends_with("ese"))
+    capital && word.chars().count() > 3 && (word.ends_with('s') || word.ends_with("ese"))
 }
 
 /// The unit that the counted noun after token `from` gives, past a few adjectives,

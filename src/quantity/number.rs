@@ -5,10 +5,10 @@ use super::lexicon::{Lexicon, Role};
 use crate::token::{digit_value, Class, Gap, Text};
 
 /// Digits in one run, and 3-digit groups after it, beyond which a number is not a quantity.
-pub(super) const MAX_DIGITS: usize = 15;
-pub(super) const MAX_GROUPS: usize = 6;
+const MAX_DIGITS: usize = 15;
+const MAX_GROUPS: usize = 6;
 /// Tokens one spelled-out number may span (`three hundred and twenty-five thousand`).
-pub(super) const MAX_WORDS: usize = 12;
+const MAX_WORDS: usize = 12;
 
 /// How a number is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,23 +41,23 @@ pub(super) fn is_number(text: &Text, i: usize) -> bool {
     class(text, i) == Some(Class::Number)
 }
 
-pub(super) fn digits_value(s: &str) -> f64 {
+fn digits_value(s: &str) -> f64 {
     s.chars().filter_map(digit_value).fold(0.0, |v, d| v * 10.0 + f64::from(d))
 }
 
 /// A group of three digits at token `i`.
-pub(super) fn is_group(text: &Text, i: usize) -> bool {
+fn is_group(text: &Text, i: usize) -> bool {
     is_number(text, i) && text.str(i).chars().count() == 3
 }
 
 /// Token `i + 1` follows token `i` after exactly one space character, as in `100 000`.
-pub(super) fn one_space_after(text: &Text, i: usize) -> bool {
+fn one_space_after(text: &Text, i: usize) -> bool {
     let (Some(a), Some(b)) = (text.tokens.get(i), text.tokens.get(i + 1)) else { return false };
     let mut between = text.src[a.end..b.start].chars();
     matches!((between.next(), between.next()), (Some(' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'), None))
 }
 
-pub(super) fn digits_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
+fn digits_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
     let head = text.str(i);
     let width = head.chars().count();
     if width > MAX_DIGITS {
@@ -118,7 +118,7 @@ pub(super) fn digits_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
     value.is_finite().then_some(Num { low: value, high: value, scale, last, form })
 }
 
-pub(super) fn words_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
+fn words_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
     use Role::*;
     let roles = [Small, Tens, Multiplier, Scale, Article];
     let (mut total, mut current, mut scale) = (0.0, 0.0, 1.0);
