@@ -41,6 +41,11 @@ struct Reading {
     factor: f64,
 }
 
+/// Four bare digits from 1000 to 2100: almost always a year, left to the date finder.
+fn is_year(text: &Text, x: &Num) -> bool {
+    x.form == Form::Plain && text.str(x.first).chars().count() == 4 && (1000.0..=2100.0).contains(&x.low)
+}
+
 /// A sign or unit right after token `end`: `%`, `percent`, `cents`, a fused `430km`.
 /// `Err` when digits are glued to some other word (`3rd`, `1990s`, `737s`).
 /// A spaced sign is not read after a currency (`$5 dlrs`).
@@ -71,7 +76,10 @@ fn extend_to_range(text: &Text, lex: &Lexicon, x: &Num, r: &mut Reading, between
     if let Some((_, last)) = y_prefix {
         y_at = last + 1;
     }
-    let same_form = |y: &Num| y.form != Form::Vague && (y.form == Form::Words) == (x.form == Form::Words);
+    // A year does not start a range of amounts: `from 52 million in 1991 to 41 million`.
+    let same_form = |y: &Num| {
+        y.form != Form::Vague && (y.form == Form::Words) == (x.form == Form::Words) && !(is_year(text, x) && y.form != Form::Plain)
+    };
     let Some(y) = number_at(text, lex, y_at).filter(same_form) else { return Ok(false) };
     if dash && text.get(y.last + 1) == "-" && text.touches_next(y.last) && is_number(text, y.last + 2) {
         return Err(y.last + 2);
@@ -168,8 +176,7 @@ fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
     if bare && noun.is_none() && names_at_sentence_start(text, lex, r.start) {
         return skip(r.end);
     }
-    let year_like = x.form == Form::Plain && text.str(i).chars().count() == 4 && (1000.0..=2100.0).contains(&x.low);
-    if year_like && r.fixed.is_none() && matches!(noun, None | Some(Unit::Other)) {
+    if is_year(text, &x) && r.fixed.is_none() && matches!(noun, None | Some(Unit::Other)) {
         return skip(r.end);
     }
     let unit = unit_of(text, lex, &x, &r, span_start, noun);

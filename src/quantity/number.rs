@@ -29,6 +29,7 @@ pub(super) struct Num {
     pub(super) high: f64,
     /// The scale word's factor, 1 when there is none.
     pub(super) scale: f64,
+    pub(super) first: usize,
     pub(super) last: usize,
     pub(super) form: Form,
 }
@@ -99,23 +100,26 @@ fn digits_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
         last += 2;
         form = Form::Digits;
     }
-    if class(text, last + 1) == Some(Class::Word) {
-        let roles: &[Role] = if text.touches_next(last) {
+    // `1.5 billion`, `12m`, and the hyphenated `1.5-billion`.
+    let hyphen = text.get(last + 1) == "-" && text.touches_next(last) && text.touches_next(last + 1);
+    let at = if hyphen { last + 2 } else { last + 1 };
+    if class(text, at) == Some(Class::Word) {
+        let roles: &[Role] = if text.touches_next(last) && !hyphen {
             &[Role::Scale, Role::Abbrev, Role::Multiplier]
         } else {
             &[Role::Scale, Role::Multiplier]
         };
-        let found = lex.next(text, last + 1, roles).filter(|(_, end)| *end == last + 1).map(|(e, _)| e);
+        let found = lex.next(text, at, roles).filter(|(_, end)| *end == at).map(|(e, _)| e);
         // `12m` is 12 million only as money or before a counted noun: not `100m sprint`, `221B`.
-        let money_or_noun = || lex.before(text, i, &[Role::Prefix]).is_some() || lex.next(text, last + 2, &[Role::Noun]).is_some();
+        let money_or_noun = || lex.before(text, i, &[Role::Prefix]).is_some() || lex.next(text, at + 1, &[Role::Noun]).is_some();
         if let Some(e) = found.filter(|e| e.role != Role::Abbrev || money_or_noun()) {
             value *= e.low;
             scale = e.low;
-            last += 1;
+            last = at;
             form = Form::Digits;
         }
     }
-    value.is_finite().then_some(Num { low: value, high: value, scale, last, form })
+    value.is_finite().then_some(Num { low: value, high: value, scale, first: i, last, form })
 }
 
 fn words_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
@@ -160,14 +164,14 @@ fn words_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
         }
     }
     let value = total + current;
-    Some(Num { low: value, high: value, scale, last: last?, form: Form::Words })
+    Some(Num { low: value, high: value, scale, first: i, last: last?, form: Form::Words })
 }
 
 pub(super) fn number_at(text: &Text, lex: &Lexicon, i: usize) -> Option<Num> {
     match class(text, i)? {
         Class::Number => digits_at(text, lex, i),
         Class::Word => match lex.after(text, i, &[Role::Vague]) {
-            Some((e, last)) => Some(Num { low: e.low, high: e.high, scale: 1.0, last, form: Form::Vague }),
+            Some((e, last)) => Some(Num { low: e.low, high: e.high, scale: 1.0, first: i, last, form: Form::Vague }),
             None => words_at(text, lex, i),
         },
         Class::Punct => None,
