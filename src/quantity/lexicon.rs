@@ -6,6 +6,9 @@ use std::sync::OnceLock;
 use crate::claim::Unit;
 use crate::token::{Gap, Text};
 
+/// Tokens in the longest phrase a table may hold (`a quarter of a million`, `a.m.`).
+const MAX_PHRASE: usize = 8;
+
 /// What a table word does next to a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Role {
@@ -72,6 +75,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
             let phrase = Text::new(cols[0]);
             let n = phrase.tokens.len();
             let whole = key(&phrase, 0, n.saturating_sub(1)).unwrap_or_else(|| bad_row(line));
+            if n > MAX_PHRASE {
+                bad_row::<()>(line);
+            }
             lex.longest = lex.longest.max(n);
             lex.firsts.extend(key(&phrase, 0, 0));
             lex.entries.entry(whole).or_default().push(entry);
@@ -141,14 +147,17 @@ fn key(text: &Text, first: usize, last: usize) -> Option<String> {
                 Gap::None => {}
             }
         }
-        let s = text.str(i);
-        if s.is_ascii() {
-            k.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            k.extend(s.chars().flat_map(char::to_lowercase));
-        }
+        push_lower(&mut k, text.str(i));
     }
     Some(k)
+}
+
+fn push_lower(key: &mut String, s: &str) {
+    if s.is_ascii() {
+        key.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        key.extend(s.chars().flat_map(char::to_lowercase));
+    }
 }
 
 impl Lexicon {
@@ -173,13 +182,11 @@ impl Lexicon {
 
     /// The longest phrase with one of `roles` starting at token `i`: its entry and last token.
     pub(super) fn after(&self, text: &Text, i: usize, roles: &[Role]) -> Option<(Entry, usize)> {
-        if !self.firsts.contains(&key(text, i, i)?) {
+        let run = Run::new(text, i, self.longest);
+        if run.count == 0 || !self.firsts.contains(run.slice(0, 0)) {
             return None;
         }
-        (1..=self.longest).rev().find_map(|n| {
-            let last = i + n - 1;
-            Some((self.entry(&key(text, i, last)?, roles)?, last))
-        })
+        (1..=run.count).rev().find_map(|n| Some((self.entry(run.slice(0, n - 1), roles)?, i + n - 1)))
     }
 
     /// The longest phrase with one of `roles` ending just before token `i`, in the same
@@ -188,7 +195,50 @@ impl Lexicon {
         if text.tokens.get(i)?.gap == Gap::Block {
             return None;
         }
-        let first_known = |first: usize| key(text, first, first).is_some_and(|k| self.firsts.contains(&k));
-        (1..=self.longest.min(i)).rev().filter(|&n| first_known(i - n)).find_map(|n| Some((self.entry(&key(text, i - n, i - 1)?, roles)?, i - n)))
+        let mut first = i.saturating_sub(self.longest);
+        // Start after the last block break before `i`.
+        if let Some(b) = (first + 1..i).rev().find(|&k| text.tokens[k].gap == Gap::Block) {
+            first = b;
+        }
+        let run = Run::new(text, first, i - first);
+        let last = run.count.checked_sub(1)?;
+        (0..=last)
+            .filter(|&k| self.firsts.contains(run.slice(k, k)))
+            .find_map(|k| Some((self.entry(run.slice(k, last), roles)?, first + k)))
+    }
+}
+
+/// Up to `MAX_PHRASE` tokens in a row, lower-cased into one key string (as `key` builds
+/// it), so that every sub-phrase is a slice of it: one allocation per look-up.
+struct Run {
+    key: String,
+    /// Byte range of each token's text in `key`.
+    bounds: [(usize, usize); MAX_PHRASE],
+    count: usize,
+}
+
+impl Run {
+    /// Tokens from `first`, at most `most` of them, stopping before a block break.
+    fn new(text: &Text, first: usize, most: usize) -> Run {
+        let mut run = Run { key: String::new(), bounds: [(0, 0); MAX_PHRASE], count: 0 };
+        for i in first..(first + most.min(MAX_PHRASE)).min(text.tokens.len()) {
+            if i > first {
+                match text.tokens[i].gap {
+                    Gap::Block => break,
+                    Gap::Space => run.key.push(' '),
+                    Gap::None => {}
+                }
+            }
+            let start = run.key.len();
+            push_lower(&mut run.key, text.str(i));
+            run.bounds[run.count] = (start, run.key.len());
+            run.count += 1;
+        }
+        run
+    }
+
+    /// The key of tokens `a..=b` of the run.
+    fn slice(&self, a: usize, b: usize) -> &str {
+        &self.key[self.bounds[a].0..self.bounds[b].1]
     }
 }
