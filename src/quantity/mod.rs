@@ -3,6 +3,12 @@
 //!
 //! Words live in `data/numbers.tsv` and `data/units.tsv`. Every look-around is bounded in
 //! tokens and every digit run is capped, so the scan is linear and never overflows.
+//!
+//! - `lexicon.rs`: the two tables, parsed once into phrase look-ups.
+//! - `number.rs`: one number at a token: digits, spelled-out words or a vague multiple.
+//! - `guard.rs`: what makes a number not a quantity (codes, times, durations, ages, labels).
+//! - `noun.rs`: the counted noun that decides the unit.
+//! - here: currency, qualifier, sign and range around the number, then the decision.
 
 mod guard;
 mod lexicon;
@@ -126,6 +132,7 @@ fn unit_of(text: &Text, lex: &Lexicon, x: &Num, r: &Reading, span_start: usize, 
     unit
 }
 
+/// Reads the number at token `i` with its surroundings and decides whether it is a quantity.
 fn candidate_at(text: &Text, lex: &Lexicon, i: usize) -> Step {
     use Role::*;
     let Some(x) = number_at(text, lex, i) else { return Step::Nothing };

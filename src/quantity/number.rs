@@ -23,6 +23,7 @@ pub(super) enum Form {
     Vague,
 }
 
+/// A number read at one token: its value (a range for vague multiples) and its last token.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Num {
     pub(super) low: f64,
