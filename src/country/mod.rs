@@ -1,0 +1,255 @@
+//! The country and place finder.
+//!
+//! Names, abbreviations and demonyms of sovereign states, and places below them, are looked
+//! up over tokens, longest name first (a hash lookup per start token, at most
+//! `max_tokens` tokens ahead), then read in context: a person's name (`Michael Jordan`), a
+//! news organisation or club (`Voice of America`, `Spartak Moscow`), a language
+//! (`speaks French`), or Georgia the US state rather than the country.
+
+mod table;
+
+use crate::claim::Value;
+use crate::options::Options;
+use crate::scan::Candidate;
+use crate::token::{Class, Gap, Text};
+use table::{push_key, tables, Entry, Meaning, Tables};
+
+/// A name found over tokens `first..=last`, with the table entries whose case fits.
+struct Match<'t> {
+    first: usize,
+    last: usize,
+    entries: Vec<&'t Entry>,
+}
+
+/// Proposes country and place claims.
+pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
+    let t = tables();
+    let found = matches(text, t);
+    let mut reader = Reader { text, t, found: &found, cues: None };
+    for k in 0..found.len() {
+        let value = match reader.meaning(k) {
+            Some(Meaning::Country(code)) => Value::Country(code),
+            Some(Meaning::Place { name, country }) => Value::Place { name, country },
+            Some(Meaning::None) | None => continue,
+        };
+        out.push(Candidate { span: text.span(found[k].first, found[k].last), value });
+    }
+}
+
+/// The names in the text, left to right, longest first, never overlapping.
+fn matches<'t>(text: &Text, t: &'t Tables) -> Vec<Match<'t>> {
+    let n = text.tokens.len();
+    let mut found = Vec::new();
+    let mut key = String::new();
+    let mut i = 0;
+    while i < n {
+        if text.tokens[i].class != Class::Word || !text.is_capitalised(i) {
+            i += 1;
+            continue;
+        }
+        key.clear();
+        let mut best = None;
+        for j in i..n.min(i + t.max_tokens) {
+            if j > i && text.tokens[j].gap == Gap::Block {
+                break;
+            }
+            push_key(&mut key, text, j);
+            if let Some(entries) = t.names.get(&key) {
+                let fits: Vec<&Entry> = entries.iter().filter(|e| cased(text, i, j, e)).collect();
+                if !fits.is_empty() {
+                    best = Some(Match { first: i, last: j, entries: fits });
+                }
+            }
+        }
+        match best {
+            Some(m) => {
+                i = m.last + 1;
+                found.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// Whether tokens `first..=last` are written as a proper noun: the first word as the table
+/// has it, or the whole name in capitals (a dateline) when it is not a short word.
+fn cased(text: &Text, first: usize, last: usize, e: &Entry) -> bool {
+    let s = text.str(first);
+    if s == &*e.first {
+        return true;
+    }
+    let capitals = (first..=last).all(|k| !text.str(k).chars().any(char::is_lowercase));
+    capitals && (e.letters >= 4 || e.abbrev) && s.to_lowercase() == e.first.to_lowercase()
+}
+
+/// Reads each match in its context.
+struct Reader<'a, 't> {
+    text: &'a Text<'a>,
+    t: &'t Tables,
+    found: &'a [Match<'t>],
+    /// Words of the whole text that point to the United States and abroad, counted once.
+    cues: Option<(usize, usize)>,
+}
+
+impl Reader<'_, '_> {
+    /// Token `i` lower-cased, or `""` past the end.
+    fn lower(&self, i: usize) -> String {
+        self.text.get(i).to_lowercase()
+    }
+
+    /// Whether token `i` is a capitalised word separated by white space from the one before.
+    fn spaced_capital(&self, i: usize) -> bool {
+        self.text.tokens.get(i).is_some_and(|t| t.class == Class::Word && t.gap == Gap::Space)
+            && self.text.is_capitalised(i)
+    }
+
+    /// What match `k` means here, or `None` for no claim.
+    fn meaning(&mut self, k: usize) -> Option<Meaning> {
+        let m = &self.found[k];
+        if m.entries.iter().any(|e| e.meaning == Meaning::None) || self.in_organisation(m) {
+            return None;
+        }
+        if m.entries.iter().any(|e| e.person) && self.is_person(m) {
+            return None;
+        }
+        if m.entries.iter().all(|e| e.demonym) && self.is_language(m) {
+            return None;
+        }
+        let after_comma = m.first >= 2 && self.text.get(m.first - 1) == "," && self.text.touches_next(m.first - 2);
+        let mut options = m.entries.iter().filter(|e| after_comma || !e.abbrev).map(|e| e.meaning);
+        let first = options.next()?;
+        let home = |x: &Meaning| matches!(x, Meaning::Place { country: "US", .. });
+        let meaning = match options.find(|o| home(o) != home(&first)) {
+            Some(other) => {
+                let (us, abroad) = if home(&first) { (first, other) } else { (other, first) };
+                if self.in_us(k) {
+                    us
+                } else {
+                    abroad
+                }
+            }
+            None => first,
+        };
+        Some(self.relocate(k, meaning))
+    }
+
+    /// A place abroad followed by a US state's abbreviation (`Athens, Ga.`) is in the US.
+    fn relocate(&self, k: usize, meaning: Meaning) -> Meaning {
+        let Meaning::Place { name, .. } = meaning else { return meaning };
+        let next = self.found.get(k + 1);
+        let state = next.is_some_and(|n| {
+            n.first == self.found[k].last + 2
+                && self.text.get(n.first - 1) == ","
+                && n.entries.iter().any(|e| e.abbrev && home_place(e.meaning))
+        });
+        if state {
+            Meaning::Place { name, country: "US" }
+        } else {
+            meaning
+        }
+    }
+
+    /// `Real Madrid`, `Radio Moscow`, `Kyiv Post`, `Iraqi Television`, `Baghdad radio`.
+    fn in_organisation(&self, m: &Match) -> bool {
+        let w = &self.t.words;
+        let before = m.first.checked_sub(1).is_some_and(|p| {
+            self.text.tokens[m.first].gap == Gap::Space
+                && self.text.tokens[p].class == Class::Word
+                && self.text.is_capitalised(p)
+                && w.org_before.contains(&self.lower(p))
+        });
+        let next = m.last + 1;
+        let spaced = self.text.tokens.get(next).is_some_and(|t| t.gap == Gap::Space);
+        let city = m.entries.iter().any(|e| matches!(e.meaning, Meaning::Place { .. }));
+        before
+            || (self.spaced_capital(next) && w.org_after.contains(&self.lower(next)))
+            || (city && spaced && w.broadcast.contains(&self.lower(next)))
+    }
+
+    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`.
+    fn is_person(&self, m: &Match) -> bool {
+        let w = &self.t.words;
+        let name_before = m.first.checked_sub(1).is_some_and(|p| {
+            self.text.tokens[m.first].gap == Gap::Space
+                && self.text.tokens[p].class == Class::Word
+                && self.text.is_capitalised(p)
+                && !w.open.contains(&self.lower(p))
+        });
+        let title = m.first >= 2 && self.text.get(m.first - 1) == "." && w.title.contains(&self.lower(m.first - 2));
+        let name_after = self.spaced_capital(m.last + 1)
+            && !w.after.contains(&self.lower(m.last + 1))
+            && !self.found.iter().any(|n| n.first == m.last + 1);
+        name_before || title || name_after
+    }
+
+    /// `speaks French`, `in Russian.`, `Russian-speaking`, `French speakers`; not
+    /// `in Russian and Ukrainian cities`.
+    fn is_language(&self, m: &Match) -> bool {
+        let w = &self.t.words;
+        if !w.languages.contains(&self.lower(m.first)) || m.first != m.last {
+            return false;
+        }
+        let next = m.last + 1;
+        let hyphen = self.text.get(next) == "-" && self.text.touches_next(m.last) && self.text.touches_next(next);
+        if w.lang_after.contains(&self.lower(if hyphen { next + 1 } else { next })) {
+            return true;
+        }
+        let spoken = m.first.checked_sub(1).is_some_and(|p| w.lang.contains(&self.lower(p)));
+        let ends = self.text.tokens.get(next).map_or(true, |t| t.class != Class::Word || t.gap == Gap::Block)
+            || w.lang_end.contains(&self.lower(next));
+        let listed_adjective = self.found.iter().find(|n| n.first == next + 1).is_some_and(|n| {
+            matches!(self.text.get(next), "and" | "or")
+                && self.text.tokens.get(n.last + 1).is_some_and(|t| t.class == Class::Word && t.gap == Gap::Space)
+                && !self.text.is_capitalised(n.last + 1)
+                && !w.lang_end.contains(&self.lower(n.last + 1))
+        });
+        spoken && ends && !hyphen && !listed_adjective
+    }
+
+    /// Whether an ambiguous name (Georgia, Panama City) is the one in the United States:
+    /// by the words right next to it, then its neighbours in a list, then the whole text.
+    fn in_us(&mut self, k: usize) -> bool {
+        let m = &self.found[k];
+        let prev = k.checked_sub(1).map(|p| &self.found[p]);
+        if prev.is_some_and(|p| p.last + 2 == m.first && self.text.get(m.first - 1) == "," && is_home(p)) {
+            return true;
+        }
+        let mut next = m.last + 1;
+        if matches!(self.text.get(next), "’" | "'") && self.text.is(next + 1, "s") {
+            next += 2;
+        }
+        if self.t.words.us.contains(&self.lower(next)) {
+            return true;
+        }
+        for n in [prev, self.found.get(k + 1)].into_iter().flatten() {
+            let (a, b) = if n.first < m.first { (n.last + 1, m.first) } else { (m.last + 1, n.first) };
+            let listed = b > a && (a..b).all(|i| matches!(self.text.get(i), "," | "and" | "or" | "&"));
+            if listed && n.entries.len() == 1 {
+                return is_home(n);
+            }
+        }
+        let (us, abroad) = *self.cues.get_or_insert_with(|| {
+            let w = &self.t.words;
+            let (mut us, mut abroad) = (0, 0);
+            for i in 0..self.text.tokens.len() {
+                if self.text.tokens[i].class == Class::Word {
+                    let word = self.text.str(i).to_lowercase();
+                    us += usize::from(w.us.contains(&word));
+                    abroad += usize::from(w.abroad.contains(&word));
+                }
+            }
+            (us, abroad)
+        });
+        us > abroad
+    }
+}
+
+fn home_place(meaning: Meaning) -> bool {
+    matches!(meaning, Meaning::Place { country: "US", .. })
+}
+
+/// Whether a match can only be a place in the United States.
+fn is_home(m: &Match) -> bool {
+    m.entries.iter().all(|e| home_place(e.meaning))
+}
