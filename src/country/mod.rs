@@ -25,7 +25,7 @@ struct Match<'t> {
 pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
     let t = tables();
     let found = matches(text, t);
-    let mut reader = Reader { text, t, found: &found, cues: None };
+    let mut reader = Reader { text, t, found: &found, cues: None, language_end: None };
     for k in 0..found.len() {
         let value = match reader.meaning(k) {
             Some(Meaning::Country(code)) => Value::Country(code),
@@ -90,6 +90,8 @@ struct Reader<'a, 't> {
     found: &'a [Match<'t>],
     /// Words of the whole text that point to the United States and abroad, counted once.
     cues: Option<(usize, usize)>,
+    /// The last token of the last name read as a language (`French` in `French and German`).
+    language_end: Option<usize>,
 }
 
 impl Reader<'_, '_> {
@@ -114,6 +116,7 @@ impl Reader<'_, '_> {
             return None;
         }
         if m.entries.iter().all(|e| e.demonym) && self.is_language(m) {
+            self.language_end = Some(m.last);
             return None;
         }
         let after_comma = m.first >= 2 && self.text.get(m.first - 1) == "," && self.text.touches_next(m.first - 2);
@@ -195,7 +198,10 @@ impl Reader<'_, '_> {
         if w.lang_after.contains(&self.lower(if hyphen { next + 1 } else { next })) {
             return true;
         }
-        let spoken = m.first.checked_sub(1).is_some_and(|p| w.lang.contains(&self.lower(p)));
+        let spoken = m.first.checked_sub(1).is_some_and(|p| {
+            w.lang.contains(&self.lower(p))
+                || (matches!(self.text.get(p), "and" | "or" | ",") && self.language_end.is_some_and(|l| l + 2 == m.first))
+        });
         let ends = self.text.tokens.get(next).map_or(true, |t| t.class != Class::Word || t.gap == Gap::Block)
             || w.lang_end.contains(&self.lower(next));
         let listed_adjective = self.found.iter().find(|n| n.first == next + 1).is_some_and(|n| {
