@@ -8,7 +8,9 @@
 
 mod table;
 
-use crate::claim::Value;
+use std::borrow::Cow;
+
+use crate::claim::{CountryCode, Value};
 use crate::options::Options;
 use crate::scan::Candidate;
 use crate::token::{Class, Gap, Text};
@@ -26,13 +28,16 @@ pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
     let t = tables();
     let found = matches(text, t);
     let mut reader = Reader { text, t, found: &found, cues: None, language_end: None };
-    for k in 0..found.len() {
-        let value = match reader.meaning(k) {
-            Some(Meaning::Country(code)) => Value::Country(code),
-            Some(Meaning::Place { name, country }) => Value::Place { name, country },
+    for (k, m) in found.iter().enumerate() {
+        let (value, country) = match reader.meaning(k) {
+            Some(Meaning::Country(code)) => (Value::Country(code), code),
+            Some(Meaning::Place { name, country }) => (Value::Place { name: Cow::Borrowed(name), country }, country),
             Some(Meaning::None) | None => continue,
         };
-        out.push(Candidate { span: text.span(found[k].first, found[k].last), value });
+        if let Some(town) = reader.town_before(k, country) {
+            out.push(town);
+        }
+        out.push(Candidate { span: text.span(m.first, m.last), value });
     }
 }
 
@@ -112,10 +117,10 @@ impl Reader<'_, '_> {
         if m.entries.iter().any(|e| e.meaning == Meaning::None) || self.in_organisation(m) {
             return None;
         }
-        if m.entries.iter().any(|e| e.person) && self.is_person(m) {
+        if m.entries.iter().any(|e| e.person) && self.is_person(k) {
             return None;
         }
-        if m.entries.iter().all(|e| e.demonym) && self.is_language(m) {
+        if m.entries.iter().all(|e| e.demonym) && self.is_language(k) {
             self.language_end = Some(m.last);
             return None;
         }
@@ -153,6 +158,45 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// A town the tables lack, named before the state or country it lies in: a dateline
+    /// (`INDEPENDENCE, Mo.`) or after a locative word (`in Luninets, Belarus.`).
+    fn town_before(&self, k: usize, country: CountryCode) -> Option<Candidate> {
+        let (text, w, m) = (self.text, &self.t.words, &self.found[k]);
+        if m.entries.iter().any(|e| e.demonym) || m.first < 2 || text.get(m.first - 1) != "," || !text.touches_next(m.first - 2) {
+            return None;
+        }
+        let last = m.first - 2;
+        let known_until = k.checked_sub(1).map_or(0, |p| self.found[p].last + 1);
+        let mut first = last;
+        let is_name_word = |i: usize| {
+            text.tokens[i].class == Class::Word
+                && text.is_capitalised(i)
+                && !w.open.contains(&self.lower(i))
+                && !w.after.contains(&self.lower(i))
+        };
+        if last < known_until || !is_name_word(last) {
+            return None;
+        }
+        while first > known_until && last - first < 2 && text.tokens[first].gap == Gap::Space && is_name_word(first - 1) {
+            first -= 1;
+        }
+        let capitals = (first..=last).all(|i| !text.str(i).chars().any(char::is_lowercase));
+        let dateline = capitals && text.tokens[first].gap == Gap::Block;
+        let located = first > 0 && text.tokens[first].gap == Gap::Space && w.locative.contains(&self.lower(first - 1));
+        let next = m.last + 1;
+        let ends = match text.tokens.get(next) {
+            None => true,
+            Some(t) if t.gap == Gap::Block => true,
+            Some(t) if t.class == Class::Punct => !matches!(text.get(next), "’" | "'" | "-"),
+            Some(t) => t.class == Class::Word && w.loc_end.contains(&self.lower(next)),
+        };
+        if !(dateline || (located && ends)) {
+            return None;
+        }
+        let name = (first..=last).map(|i| title_case(text.str(i))).collect::<Vec<_>>().join(" ");
+        Some(Candidate { span: text.span(first, last), value: Value::Place { name: Cow::Owned(name), country } })
+    }
+
     /// `Real Madrid`, `Radio Moscow`, `Kyiv Post`, `Iraqi Television`, `Baghdad radio`.
     fn in_organisation(&self, m: &Match) -> bool {
         let w = &self.t.words;
@@ -171,8 +215,8 @@ impl Reader<'_, '_> {
     }
 
     /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`.
-    fn is_person(&self, m: &Match) -> bool {
-        let w = &self.t.words;
+    fn is_person(&self, k: usize) -> bool {
+        let (w, m) = (&self.t.words, &self.found[k]);
         let name_before = m.first.checked_sub(1).is_some_and(|p| {
             self.text.tokens[m.first].gap == Gap::Space
                 && self.text.tokens[p].class == Class::Word
@@ -182,14 +226,14 @@ impl Reader<'_, '_> {
         let title = m.first >= 2 && self.text.get(m.first - 1) == "." && w.title.contains(&self.lower(m.first - 2));
         let name_after = self.spaced_capital(m.last + 1)
             && !w.after.contains(&self.lower(m.last + 1))
-            && !self.found.iter().any(|n| n.first == m.last + 1);
+            && self.found.get(k + 1).map_or(true, |n| n.first != m.last + 1);
         name_before || title || name_after
     }
 
     /// `speaks French`, `in Russian.`, `Russian-speaking`, `French speakers`; not
     /// `in Russian and Ukrainian cities`.
-    fn is_language(&self, m: &Match) -> bool {
-        let w = &self.t.words;
+    fn is_language(&self, k: usize) -> bool {
+        let (w, m) = (&self.t.words, &self.found[k]);
         if !w.languages.contains(&self.lower(m.first)) || m.first != m.last {
             return false;
         }
@@ -204,7 +248,7 @@ impl Reader<'_, '_> {
         });
         let ends = self.text.tokens.get(next).map_or(true, |t| t.class != Class::Word || t.gap == Gap::Block)
             || w.lang_end.contains(&self.lower(next));
-        let listed_adjective = self.found.iter().find(|n| n.first == next + 1).is_some_and(|n| {
+        let listed_adjective = self.found.get(k + 1).filter(|n| n.first == next + 1).is_some_and(|n| {
             matches!(self.text.get(next), "and" | "or")
                 && self.text.tokens.get(n.last + 1).is_some_and(|t| t.class == Class::Word && t.gap == Gap::Space)
                 && !self.text.is_capitalised(n.last + 1)
@@ -249,6 +293,15 @@ impl Reader<'_, '_> {
         });
         us > abroad
     }
+}
+
+/// `INDEPENDENCE` → `Independence`; a word already in mixed case is kept.
+fn title_case(word: &str) -> String {
+    if word.chars().any(char::is_lowercase) {
+        return word.to_string();
+    }
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
 }
 
 fn home_place(meaning: Meaning) -> bool {
