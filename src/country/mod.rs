@@ -9,6 +9,7 @@
 mod table;
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use crate::claim::{CountryCode, Value};
 use crate::options::Options;
@@ -27,7 +28,7 @@ struct Match<'t> {
 pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
     let t = tables();
     let found = matches(text, t);
-    let mut reader = Reader { text, t, found: &found, cues: None, language_end: None };
+    let mut reader = Reader { text, t, found: &found, cues: None, language_end: None, persons: HashSet::new(), resolved: HashMap::new() };
     for (k, m) in found.iter().enumerate() {
         let (value, country) = match reader.meaning(k) {
             Some(Meaning::Country(code)) => (Value::Country(code), code),
@@ -97,6 +98,10 @@ struct Reader<'a, 't> {
     cues: Option<(usize, usize)>,
     /// The last token of the last name read as a language (`French` in `French and German`).
     language_end: Option<usize>,
+    /// Names already read as a person's (`Lloyd Austin`), so that `Austin said` is one too.
+    persons: HashSet<String>,
+    /// Ambiguous names already settled by their neighbours: true for the US one.
+    resolved: HashMap<String, bool>,
 }
 
 impl Reader<'_, '_> {
@@ -214,8 +219,9 @@ impl Reader<'_, '_> {
             || (city && spaced && w.broadcast.contains(&self.lower(next)))
     }
 
-    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`.
-    fn is_person(&self, k: usize) -> bool {
+    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`; then `Jordan` alone, unless
+    /// a locative word comes before it (`in Jordan`).
+    fn is_person(&mut self, k: usize) -> bool {
         let (w, m) = (&self.t.words, &self.found[k]);
         let name_before = m.first.checked_sub(1).is_some_and(|p| {
             self.text.tokens[m.first].gap == Gap::Space
@@ -227,7 +233,13 @@ impl Reader<'_, '_> {
         let name_after = self.spaced_capital(m.last + 1)
             && !w.after.contains(&self.lower(m.last + 1))
             && self.found.get(k + 1).map_or(true, |n| n.first != m.last + 1);
-        name_before || title || name_after
+        let name = self.lower(m.first);
+        if name_before || title || name_after {
+            self.persons.insert(name);
+            return true;
+        }
+        let placed = m.first.checked_sub(1).is_some_and(|p| w.locative.contains(&self.lower(p)) || self.text.is(p, "of"));
+        !placed && self.persons.contains(&name)
     }
 
     /// `speaks French`, `in Russian.`, `Russian-speaking`, `French speakers`; not
@@ -258,26 +270,16 @@ impl Reader<'_, '_> {
     }
 
     /// Whether an ambiguous name (Georgia, Panama City) is the one in the United States:
-    /// by the words right next to it, then its neighbours in a list, then the whole text.
+    /// by the words right next to it, then by how it was read before, then by the whole text.
     fn in_us(&mut self, k: usize) -> bool {
         let m = &self.found[k];
-        let prev = k.checked_sub(1).map(|p| &self.found[p]);
-        if prev.is_some_and(|p| p.last + 2 == m.first && self.text.get(m.first - 1) == "," && is_home(p)) {
-            return true;
+        let name = self.text.src[self.text.span(m.first, m.last)].to_lowercase();
+        if let Some(local) = self.in_us_here(k) {
+            self.resolved.insert(name, local);
+            return local;
         }
-        let mut next = m.last + 1;
-        if matches!(self.text.get(next), "’" | "'") && self.text.is(next + 1, "s") {
-            next += 2;
-        }
-        if self.t.words.us.contains(&self.lower(next)) {
-            return true;
-        }
-        for n in [prev, self.found.get(k + 1)].into_iter().flatten() {
-            let (a, b) = if n.first < m.first { (n.last + 1, m.first) } else { (m.last + 1, n.first) };
-            let listed = b > a && (a..b).all(|i| matches!(self.text.get(i), "," | "and" | "or" | "&"));
-            if listed && n.entries.len() == 1 {
-                return is_home(n);
-            }
+        if let Some(&before) = self.resolved.get(&name) {
+            return before;
         }
         let (us, abroad) = *self.cues.get_or_insert_with(|| {
             let w = &self.t.words;
@@ -292,6 +294,38 @@ impl Reader<'_, '_> {
             (us, abroad)
         });
         us > abroad
+    }
+
+    /// What the words right next to match `k` say: the place before a comma
+    /// (`Atlanta, Georgia`, `Tbilisi, Georgia`), a US state after one (`Panama City, Fla.`), a
+    /// US word after it (`Georgia Senate`, `Georgia's governor`), or its neighbours in a list.
+    fn in_us_here(&self, k: usize) -> Option<bool> {
+        let m = &self.found[k];
+        let prev = k.checked_sub(1).map(|p| &self.found[p]);
+        let next = self.found.get(k + 1);
+        if let Some(p) = prev.filter(|p| p.last + 2 == m.first && self.text.get(m.first - 1) == ",") {
+            if p.entries.iter().all(|e| matches!(e.meaning, Meaning::Place { .. })) {
+                return Some(is_home(p));
+            }
+        }
+        if next.is_some_and(|n| n.first == m.last + 2 && self.text.get(m.last + 1) == "," && n.entries.iter().any(|e| e.abbrev)) {
+            return Some(true);
+        }
+        let mut after = m.last + 1;
+        if matches!(self.text.get(after), "’" | "'") && self.text.is(after + 1, "s") {
+            after += 2;
+        }
+        if self.t.words.us.contains(&self.lower(after)) {
+            return Some(true);
+        }
+        for n in [prev, next].into_iter().flatten() {
+            let (a, b) = if n.first < m.first { (n.last + 1, m.first) } else { (m.last + 1, n.first) };
+            let listed = b > a && (a..b).all(|i| matches!(self.text.get(i), "," | "and" | "or" | "&"));
+            if listed && n.entries.len() == 1 {
+                return Some(is_home(n));
+            }
+        }
+        None
     }
 }
 
@@ -311,4 +345,69 @@ fn home_place(meaning: Meaning) -> bool {
 /// Whether a match can only be a place in the United States.
 fn is_home(m: &Match) -> bool {
     m.entries.iter().all(|e| home_place(e.meaning))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(src: &str) -> Vec<(String, Value)> {
+        let options = Options::from_date("2022-01-10").unwrap();
+        let text = Text::new(src);
+        let mut out = Vec::new();
+        find(&text, &options, &mut out);
+        out.into_iter().map(|c| (src[c.span].to_string(), c.value)).collect()
+    }
+
+    #[test]
+    fn every_place_lies_in_a_country_of_the_table() {
+        let t = tables();
+        let countries: HashSet<&str> = t
+            .names
+            .values()
+            .flatten()
+            .filter_map(|e| if let Meaning::Country(c) = e.meaning { Some(c) } else { None })
+            .collect();
+        assert_eq!(countries.len(), 197, "193 UN members, 2 observers, Taiwan and Kosovo");
+        for e in t.names.values().flatten() {
+            if let Meaning::Place { name, country } = e.meaning {
+                assert!(countries.contains(country), "{name} lies in unknown {country}");
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        let odd = [
+            "", "U", "U.", "U.S", "’", "Georgia", "Georgia’", "Georgia's", "in Russian", "Russian-", ", Ga.", "X, Ga.",
+            "in A, Russia", "\n\nMOSCOW, Russia", "Ukraine-", "-Ukraine", "Côte d’", "Jordan Jordan Jordan", "é́́ Kyiv",
+            "IN 😀, IRAQ", "Mr. Washington", ".Washington", "Real", "Real Madrid", "Bosnia and",
+        ];
+        for s in odd {
+            scan(s);
+        }
+        let pieces = ["Georgia", "Jordan", ",", " ", "in", "’s", "U.S.", "-", "\n\n", "Russian", "and", "Ga.", "ÉTÉ", "X"];
+        let mut seed = 7u32;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                s += pieces[(seed >> 16) as usize % pieces.len()];
+            }
+            scan(&s);
+        }
+    }
+
+    #[test]
+    fn long_text_is_read_in_one_pass() {
+        let src = "In Atlanta, Georgia, Jordan Henderson met Iraqis in Kuwait City and Kiev’s envoy. ".repeat(5_000);
+        assert_eq!(scan(&src).len(), 25_000);
+    }
+
+    #[test]
+    fn reads_names_in_context() {
+        let got = scan("George Washington and Jordan met in Washington; speaks French; French troops.");
+        let got: Vec<_> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(got, ["Jordan", "Washington", "French"]);
+    }
 }
