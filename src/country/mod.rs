@@ -10,12 +10,13 @@ mod table;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use crate::claim::{CountryCode, Value};
 use crate::options::Options;
 use crate::scan::Candidate;
 use crate::token::{Class, Gap, Text};
-use table::{push_key, tables, Entry, Meaning, Tables};
+use table::{push_key, tables, Entry, Meaning, Tables, Words};
 
 /// A name found over tokens `first..=last`, with the table entries whose case fits.
 struct Match<'t> {
@@ -29,7 +30,10 @@ pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
     let t = tables();
     let found = matches(text, t);
     let mut reader = Reader { text, t, found: &found, cues: None, language_end: None, persons: HashSet::new(), resolved: HashMap::new() };
+    let (mut from, mut gaps, mut located) = (0, Vec::new(), Vec::new());
     for (k, m) in found.iter().enumerate() {
+        gaps.push(from..m.first);
+        from = m.last + 1;
         let (value, country) = match reader.meaning(k) {
             Some(Meaning::Country(code)) => (Value::Country(code), code),
             Some(Meaning::Place { name, country }) => (Value::Place { name: Cow::Borrowed(name), country }, country),
@@ -39,7 +43,84 @@ pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
             out.push(town);
         }
         out.push(Candidate { span: text.span(m.first, m.last), value });
+        if !m.entries.iter().any(|e| e.demonym) {
+            located.push((m.first, country));
+        }
     }
+    gaps.push(from..text.tokens.len());
+    for gap in gaps {
+        for (first, last, in_us) in unknown_places(text, &t.words, gap) {
+            let country = if in_us { Some("US") } else { where_is(text, &located, first, last) };
+            if let Some(country) = country {
+                let name = Cow::Owned(display_name(&text.src[text.span(first, last)]));
+                out.push(Candidate { span: text.span(first, last), value: Value::Place { name, country } });
+            }
+        }
+    }
+}
+
+/// The country of a place the tables lack: the one named right after it (`Zyabrovka Air Base
+/// in Belarus`), else the last one named before it. `located` holds the first token and
+/// country of each name of a country or place (not a demonym), in text order.
+fn where_is(text: &Text, located: &[(usize, CountryCode)], first: usize, last: usize) -> Option<CountryCode> {
+    let after = located.partition_point(|&(at, _)| at <= last);
+    if let Some(&(at, country)) = located.get(after) {
+        let near = at <= last + 12 && at >= 1 && matches!(text.get(at - 1), "in" | "near" | "of");
+        let same_sentence = (last + 1..at).all(|i| !matches!(text.get(i), "." | ";" | "!" | "?") && text.tokens[i].gap != Gap::Block)
+            && text.tokens[at].gap != Gap::Block;
+        if near && same_sentence {
+            return Some(country);
+        }
+    }
+    let before = located.partition_point(|&(at, _)| at < first);
+    before.checked_sub(1).map(|b| located[b].1)
+}
+
+/// Places the tables lack, known by the word before or after them: `the town of Bucha`,
+/// `Idlib province`, `Luninets Air Base` (span `Luninets`), `Fulton County` (in the US, the
+/// third value). Yields the first and last token of each name.
+fn unknown_places(text: &Text, w: &Words, range: Range<usize>) -> Vec<(usize, usize, bool)> {
+    let lower = |i: usize| text.get(i).to_lowercase();
+    let word = |i: usize| text.tokens.get(i).is_some_and(|t| t.class == Class::Word);
+    let capital = |i: usize| word(i) && text.is_capitalised(i);
+    let mut found = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let starts = capital(i)
+            && text.tokens[i].gap != Gap::None
+            && !w.open.contains(&lower(i))
+            && !w.after.contains(&lower(i))
+            && !(i > 0 && capital(i - 1) && text.tokens[i].gap == Gap::Space);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while last + 1 < range.end && last - i < 5 {
+            let next = &text.tokens[last + 1];
+            if next.gap == Gap::Space && capital(last + 1) {
+                last += 1;
+            } else if next.gap == Gap::None && text.get(last + 1) == "-" && last + 2 < range.end && word(last + 2) && text.touches_next(last + 1) {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+        let words: Vec<String> = (i..=last).map(lower).collect();
+        let suffix = w.suffixes.iter().filter(|s| s.len() < words.len() && words.ends_with(s)).map(Vec::len).max();
+        let name_end = last - suffix.unwrap_or(0);
+        let of_kind = i >= 2 && text.is(i - 1, "of") && w.kind_of.contains(&lower(i - 2));
+        let kind_after = suffix.is_none()
+            && text.tokens.get(last + 1).is_some_and(|t| t.gap == Gap::Space)
+            && w.kind_after.contains(&lower(last + 1));
+        let county = suffix.is_some() && words.last().is_some_and(|s| s == "county");
+        let named = (i..=name_end).all(|k| !w.after.contains(&lower(k)));
+        if (of_kind || kind_after || suffix.is_some()) && named {
+            found.push((i, name_end, county));
+        }
+        i = last + 1;
+    }
+    found
 }
 
 /// The names in the text, left to right, longest first, never overlapping.
@@ -198,7 +279,7 @@ impl Reader<'_, '_> {
         if !(dateline || (located && ends)) {
             return None;
         }
-        let name = (first..=last).map(|i| title_case(text.str(i))).collect::<Vec<_>>().join(" ");
+        let name = display_name(&text.src[text.span(first, last)]);
         Some(Candidate { span: text.span(first, last), value: Value::Place { name: Cow::Owned(name), country } })
     }
 
@@ -329,13 +410,23 @@ impl Reader<'_, '_> {
     }
 }
 
-/// `INDEPENDENCE` → `Independence`; a word already in mixed case is kept.
-fn title_case(word: &str) -> String {
-    if word.chars().any(char::is_lowercase) {
-        return word.to_string();
+/// The name of a place the tables lack, as written, or in title case when written in
+/// capitals: `INDEPENDENCE` → `Independence`, `OAK RIDGE` → `Oak Ridge`.
+fn display_name(written: &str) -> String {
+    if written.chars().any(char::is_lowercase) {
+        return written.to_string();
     }
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+    let mut after_letter = false;
+    let mut name = String::with_capacity(written.len());
+    for c in written.chars() {
+        if after_letter {
+            name.extend(c.to_lowercase());
+        } else {
+            name.push(c);
+        }
+        after_letter = c.is_alphabetic();
+    }
+    name
 }
 
 fn home_place(meaning: Meaning) -> bool {

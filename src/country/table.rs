@@ -43,6 +43,10 @@ pub(super) struct Words {
     pub title: HashSet<String>,
     pub locative: HashSet<String>,
     pub loc_end: HashSet<String>,
+    pub kind_of: HashSet<String>,
+    pub kind_after: HashSet<String>,
+    /// Capitalised endings such as `Air Base`, as lower-case word lists.
+    pub suffixes: Vec<Vec<String>>,
     pub us: HashSet<String>,
     pub abroad: HashSet<String>,
     pub org_before: HashSet<String>,
@@ -122,6 +126,11 @@ fn build() -> Tables {
         }
     }
     for row in rows(CONTEXT) {
+        if row[0] == "suffix" {
+            let list = row.get(1).copied().unwrap_or("").split('|');
+            t.words.suffixes.extend(list.map(|s| s.split_whitespace().map(str::to_lowercase).collect()));
+            continue;
+        }
         let set = match row[0] {
             "open" => &mut t.words.open,
             "after" => &mut t.words.after,
@@ -132,6 +141,8 @@ fn build() -> Tables {
             "title" => &mut t.words.title,
             "locative" => &mut t.words.locative,
             "locend" => &mut t.words.loc_end,
+            "kindof" => &mut t.words.kind_of,
+            "kindafter" => &mut t.words.kind_after,
             "us" => &mut t.words.us,
             "abroad" => &mut t.words.abroad,
             _ => continue,
