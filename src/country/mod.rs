@@ -217,7 +217,7 @@ impl Reader<'_, '_> {
         let meaning = match options.find(|o| home(o) != home(&first)) {
             Some(other) => {
                 let (us, abroad) = if home(&first) { (first, other) } else { (other, first) };
-                if self.in_us(k) {
+                if self.in_us(k, country_of(abroad)) {
                     us
                 } else {
                     abroad
@@ -228,14 +228,16 @@ impl Reader<'_, '_> {
         Some(self.relocate(k, meaning))
     }
 
-    /// A place abroad followed by a US state's abbreviation (`Athens, Ga.`) is in the US.
+    /// A place abroad followed by a US state (`Athens, Ga.`, `Paris, Texas`) is in the US;
+    /// `Tbilisi, Georgia` stays where it is.
     fn relocate(&self, k: usize, meaning: Meaning) -> Meaning {
-        let Meaning::Place { name, .. } = meaning else { return meaning };
+        let Meaning::Place { name, country } = meaning else { return meaning };
         let next = self.found.get(k + 1);
         let state = next.is_some_and(|n| {
             n.first == self.found[k].last + 2
                 && self.text.get(n.first - 1) == ","
-                && n.entries.iter().any(|e| e.abbrev && home_place(e.meaning))
+                && n.entries.iter().any(|e| e.state)
+                && !n.entries.iter().any(|e| e.meaning == Meaning::Country(country))
         });
         if state {
             Meaning::Place { name, country: "US" }
@@ -352,10 +354,10 @@ impl Reader<'_, '_> {
 
     /// Whether an ambiguous name (Georgia, Panama City) is the one in the United States:
     /// by the words right next to it, then by how it was read before, then by the whole text.
-    fn in_us(&mut self, k: usize) -> bool {
+    fn in_us(&mut self, k: usize, abroad: CountryCode) -> bool {
         let m = &self.found[k];
         let name = self.text.src[self.text.span(m.first, m.last)].to_lowercase();
-        if let Some(local) = self.in_us_here(k) {
+        if let Some(local) = self.in_us_here(k, abroad) {
             self.resolved.insert(name, local);
             return local;
         }
@@ -377,19 +379,20 @@ impl Reader<'_, '_> {
         us > abroad
     }
 
-    /// What the words right next to match `k` say: the place before a comma
-    /// (`Atlanta, Georgia`, `Tbilisi, Georgia`), a US state after one (`Panama City, Fla.`), a
-    /// US word after it (`Georgia Senate`, `Georgia's governor`), or its neighbours in a list.
-    fn in_us_here(&self, k: usize) -> Option<bool> {
+    /// What the words right next to match `k` say: the place before a comma (`Tbilisi,
+    /// Georgia` is abroad; `Atlanta, Georgia` and `Athens, Georgia` are not), a US state after
+    /// one (`Panama City, Fla.`), a US word after it (`Georgia Senate`, `Georgia's governor`),
+    /// or its neighbours in a list.
+    fn in_us_here(&self, k: usize, abroad: CountryCode) -> Option<bool> {
         let m = &self.found[k];
         let prev = k.checked_sub(1).map(|p| &self.found[p]);
         let next = self.found.get(k + 1);
         if let Some(p) = prev.filter(|p| p.last + 2 == m.first && self.text.get(m.first - 1) == ",") {
             if p.entries.iter().all(|e| matches!(e.meaning, Meaning::Place { .. })) {
-                return Some(is_home(p));
+                return Some(!p.entries.iter().any(|e| country_of(e.meaning) == abroad));
             }
         }
-        if next.is_some_and(|n| n.first == m.last + 2 && self.text.get(m.last + 1) == "," && n.entries.iter().any(|e| e.abbrev)) {
+        if next.is_some_and(|n| n.first == m.last + 2 && self.text.get(m.last + 1) == "," && n.entries.iter().any(|e| e.state)) {
             return Some(true);
         }
         let mut after = m.last + 1;
@@ -427,6 +430,13 @@ fn display_name(written: &str) -> String {
         after_letter = c.is_alphabetic();
     }
     name
+}
+
+fn country_of(meaning: Meaning) -> CountryCode {
+    match meaning {
+        Meaning::Country(code) | Meaning::Place { country: code, .. } => code,
+        Meaning::None => "",
+    }
 }
 
 fn home_place(meaning: Meaning) -> bool {

@@ -29,6 +29,8 @@ pub(super) struct Entry {
     pub person: bool,
     /// A one-word abbreviation with a full stop (`Ga.`), read only after a comma.
     pub abbrev: bool,
+    /// A state of the United States: `Town, State` puts the town there.
+    pub state: bool,
 }
 
 /// Context words of `context.tsv` and the club/news words of `names.tsv`, lower-cased.
@@ -96,24 +98,25 @@ fn build() -> Tables {
     for row in rows(COUNTRIES) {
         let code = row[0];
         for name in row.get(1).into_iter().flat_map(|c| c.split('|')) {
-            t.add(name, Meaning::Country(code), false);
+            t.add(name, Meaning::Country(code), false, false);
         }
         for demonym in row.get(2).into_iter().flat_map(|c| c.split('|')) {
             match demonym.strip_suffix('+') {
                 Some(one) => {
-                    t.add(one, Meaning::Country(code), true);
-                    t.add(&format!("{one}s"), Meaning::Country(code), true);
+                    t.add(one, Meaning::Country(code), true, false);
+                    t.add(&format!("{one}s"), Meaning::Country(code), true, false);
                 }
-                None => t.add(demonym, Meaning::Country(code), true),
+                None => t.add(demonym, Meaning::Country(code), true, false),
             }
         }
     }
     for row in rows(PLACES) {
         let (Some(name), Some(code)) = (row.first(), row.get(1)) else { continue };
         let meaning = Meaning::Place { name: name.trim_start_matches('~'), country: code };
-        t.add(row[0], meaning, false);
-        for alias in row.get(2).into_iter().flat_map(|c| c.split('|')) {
-            t.add(alias, meaning, false);
+        let state = row.get(3) == Some(&"state");
+        t.add(row[0], meaning, false, state);
+        for alias in row.get(2).into_iter().flat_map(|c| c.split('|')).filter(|a| !a.is_empty()) {
+            t.add(alias, meaning, false, state);
         }
     }
     for row in rows(NAMES) {
@@ -122,7 +125,7 @@ fn build() -> Tables {
             "before" => t.words.org_before.extend(list.map(str::to_lowercase)),
             "after" => t.words.org_after.extend(list.map(str::to_lowercase)),
             "broadcast" => t.words.broadcast.extend(list.map(str::to_lowercase)),
-            _ => list.for_each(|name| t.add(name, Meaning::None, false)),
+            _ => list.for_each(|name| t.add(name, Meaning::None, false, false)),
         }
     }
     for row in rows(CONTEXT) {
@@ -154,7 +157,7 @@ fn build() -> Tables {
 
 impl Tables {
     /// Adds `name` (a leading `~` marks a person's name too).
-    fn add(&mut self, name: &str, meaning: Meaning, demonym: bool) {
+    fn add(&mut self, name: &str, meaning: Meaning, demonym: bool, state: bool) {
         let person = name.starts_with('~');
         let name = name.trim_start_matches('~');
         let text = Text::new(name);
@@ -167,6 +170,6 @@ impl Tables {
         let first = text.str(0).into();
         let letters = name.chars().filter(|c| c.is_alphabetic()).count();
         let abbrev = text.tokens.len() == 2 && text.str(1) == ".";
-        self.names.entry(key).or_default().push(Entry { first, letters, meaning, demonym, person, abbrev });
+        self.names.entry(key).or_default().push(Entry { first, letters, meaning, demonym, person, abbrev, state });
     }
 }
