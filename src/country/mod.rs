@@ -65,10 +65,11 @@ pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
 fn where_is(text: &Text, located: &[(usize, CountryCode)], first: usize, last: usize) -> Option<CountryCode> {
     let after = located.partition_point(|&(at, _)| at <= last);
     if let Some(&(at, country)) = located.get(after) {
-        let near = at <= last + 12 && at >= 1 && matches!(text.get(at - 1), "in" | "near" | "of");
-        let same_sentence = (last + 1..at).all(|i| !matches!(text.get(i), "." | ";" | "!" | "?") && text.tokens[i].gap != Gap::Block)
-            && text.tokens[at].gap != Gap::Block;
-        if near && same_sentence {
+        let near = at <= last + 12 && matches!(text.get(at - 1), "in" | "near" | "of");
+        let same_sentence = || {
+            (last + 1..=at).all(|i| !matches!(text.get(i), "." | ";" | "!" | "?") && text.tokens[i].gap != Gap::Block)
+        };
+        if near && same_sentence() {
             return Some(country);
         }
     }
@@ -302,8 +303,8 @@ impl Reader<'_, '_> {
             || (city && spaced && w.broadcast.contains(&self.lower(next)))
     }
 
-    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`; then `Jordan` alone, unless
-    /// a locative word comes before it (`in Jordan`).
+    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`, `Karine Jean-Pierre`; then
+    /// `Jordan` alone, unless a locative word comes before it (`in Jordan`).
     fn is_person(&mut self, k: usize) -> bool {
         let (w, m) = (&self.t.words, &self.found[k]);
         let name_before = m.first.checked_sub(1).is_some_and(|p| {
@@ -313,11 +314,19 @@ impl Reader<'_, '_> {
                 && !w.open.contains(&self.lower(p))
         });
         let title = m.first >= 2 && self.text.get(m.first - 1) == "." && w.title.contains(&self.lower(m.first - 2));
+        let double_barrelled = m.first >= 3
+            && self.text.get(m.first - 1) == "-"
+            && self.text.tokens[m.first].gap == Gap::None
+            && self.text.tokens[m.first - 1].gap == Gap::None
+            && self.spaced_capital(m.first - 2)
+            && self.text.tokens[m.first - 3].class == Class::Word
+            && self.text.is_capitalised(m.first - 3)
+            && !w.open.contains(&self.lower(m.first - 3));
         let name_after = self.spaced_capital(m.last + 1)
             && !w.after.contains(&self.lower(m.last + 1))
             && self.found.get(k + 1).map_or(true, |n| n.first != m.last + 1);
         let name = self.lower(m.first);
-        if name_before || title || name_after {
+        if name_before || title || name_after || double_barrelled {
             self.persons.insert(name);
             return true;
         }
