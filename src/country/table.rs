@@ -10,7 +10,10 @@ use crate::token::{Gap, Text};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Meaning {
     Country(CountryCode),
-    Place { name: &'static str, country: CountryCode },
+    Place {
+        name: &'static str,
+        country: CountryCode,
+    },
     /// A news organisation, club, sea or region larger than a country: no claim.
     None,
 }
