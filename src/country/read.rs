@@ -181,7 +181,7 @@ impl<'a, 't> Reader<'a, 't> {
         }
         let placed =
             m.first.checked_sub(1).is_some_and(|p| w.locative.contains(&self.lower(p)) || self.text.is(p, "of"));
-        !placed && self.persons.contains(&name)
+        !placed && !m.entries.iter().any(|e| e.capital) && self.persons.contains(&name)
     }
 
     /// `speaks French`, `in Russian.`, `Russian-speaking`, `French speakers`; not

@@ -34,7 +34,19 @@ pub(super) struct Entry {
     pub abbrev: bool,
     /// A state of the United States: `Town, State` puts the town there.
     pub state: bool,
+    /// A place a person's name once seen does not hide: a capital, or a country.
+    pub capital: bool,
 }
+
+/// The last column of a place: a US state, or a capital that is also a person's name.
+#[derive(Clone, Copy, Default)]
+struct Flag {
+    state: bool,
+    capital: bool,
+}
+
+/// Countries, like capitals, stay themselves after a person of the same name.
+const COUNTRY: Flag = Flag { state: false, capital: true };
 
 /// Context words of `context.tsv` and the club/news words of `names.tsv`, lower-cased.
 #[derive(Default)]
@@ -101,25 +113,25 @@ fn build() -> Tables {
     for row in rows(COUNTRIES) {
         let code = row[0];
         for name in row.get(1).into_iter().flat_map(|c| c.split('|')) {
-            t.add(name, Meaning::Country(code), false, false);
+            t.add(name, Meaning::Country(code), false, COUNTRY);
         }
         for demonym in row.get(2).into_iter().flat_map(|c| c.split('|')) {
             match demonym.strip_suffix('+') {
                 Some(one) => {
-                    t.add(one, Meaning::Country(code), true, false);
-                    t.add(&format!("{one}s"), Meaning::Country(code), true, false);
+                    t.add(one, Meaning::Country(code), true, COUNTRY);
+                    t.add(&format!("{one}s"), Meaning::Country(code), true, COUNTRY);
                 }
-                None => t.add(demonym, Meaning::Country(code), true, false),
+                None => t.add(demonym, Meaning::Country(code), true, COUNTRY),
             }
         }
     }
     for row in rows(PLACES) {
         let (Some(name), Some(code)) = (row.first(), row.get(1)) else { continue };
         let meaning = Meaning::Place { name: name.trim_start_matches('~'), country: code };
-        let state = row.get(3) == Some(&"state");
-        t.add(row[0], meaning, false, state);
+        let flag = Flag { state: row.get(3) == Some(&"state"), capital: row.get(3) == Some(&"capital") };
+        t.add(row[0], meaning, false, flag);
         for alias in row.get(2).into_iter().flat_map(|c| c.split('|')).filter(|a| !a.is_empty()) {
-            t.add(alias, meaning, false, state);
+            t.add(alias, meaning, false, flag);
         }
     }
     for row in rows(NAMES) {
@@ -128,7 +140,7 @@ fn build() -> Tables {
             "before" => t.words.org_before.extend(list.map(str::to_lowercase)),
             "after" => t.words.org_after.extend(list.map(str::to_lowercase)),
             "broadcast" => t.words.broadcast.extend(list.map(str::to_lowercase)),
-            _ => list.for_each(|name| t.add(name, Meaning::None, false, false)),
+            _ => list.for_each(|name| t.add(name, Meaning::None, false, Flag::default())),
         }
     }
     for row in rows(CONTEXT) {
@@ -160,7 +172,7 @@ fn build() -> Tables {
 
 impl Tables {
     /// Adds `name` (a leading `~` marks a person's name too).
-    fn add(&mut self, name: &str, meaning: Meaning, demonym: bool, state: bool) {
+    fn add(&mut self, name: &str, meaning: Meaning, demonym: bool, flag: Flag) {
         let person = name.starts_with('~');
         let name = name.trim_start_matches('~');
         let text = Text::new(name);
@@ -173,6 +185,15 @@ impl Tables {
         let first = text.str(0).into();
         let letters = name.chars().filter(|c| c.is_alphabetic()).count();
         let abbrev = text.tokens.len() == 2 && text.str(1) == ".";
-        self.names.entry(key).or_default().push(Entry { first, letters, meaning, demonym, person, abbrev, state });
+        self.names.entry(key).or_default().push(Entry {
+            first,
+            letters,
+            meaning,
+            demonym,
+            person,
+            abbrev,
+            state: flag.state,
+            capital: flag.capital,
+        });
     }
 }
