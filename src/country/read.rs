@@ -58,10 +58,9 @@ impl<'a, 't> Reader<'a, 't> {
         let after_comma = m.first >= 2 && self.text.get(m.first - 1) == "," && self.text.touches_next(m.first - 2);
         let mut options = m.entries.iter().filter(|e| after_comma || !e.abbrev).map(|e| e.meaning);
         let first = options.next()?;
-        let home = |x: &Meaning| matches!(x, Meaning::Place { country: "US", .. });
-        let meaning = match options.find(|o| home(o) != home(&first)) {
+        let meaning = match options.find(|&o| home_place(o) != home_place(first)) {
             Some(other) => {
-                let (us, abroad) = if home(&first) { (first, other) } else { (other, first) };
+                let (us, abroad) = if home_place(first) { (first, other) } else { (other, first) };
                 if self.in_us(k, country_of(abroad)) {
                     us
                 } else {
@@ -224,19 +223,19 @@ impl<'a, 't> Reader<'a, 't> {
         if let Some(&before) = self.resolved.get(&name) {
             return before;
         }
-        let (us, abroad) = *self.cues.get_or_insert_with(|| {
+        let (at_home, away) = *self.cues.get_or_insert_with(|| {
             let w = &self.t.words;
-            let (mut us, mut abroad) = (0, 0);
+            let (mut at_home, mut away) = (0, 0);
             for i in 0..self.text.tokens.len() {
                 if self.text.tokens[i].class == Class::Word {
                     let word = self.text.str(i).to_lowercase();
-                    us += usize::from(w.us.contains(&word));
-                    abroad += usize::from(w.abroad.contains(&word));
+                    at_home += usize::from(w.us.contains(&word));
+                    away += usize::from(w.abroad.contains(&word));
                 }
             }
-            (us, abroad)
+            (at_home, away)
         });
-        us > abroad
+        at_home > away
     }
 
     /// What the words right next to match `k` say: the place before a comma (`Tbilisi,
@@ -275,6 +274,7 @@ impl<'a, 't> Reader<'a, 't> {
     }
 }
 
+/// The country a meaning lies in (`""` for none).
 fn country_of(meaning: Meaning) -> CountryCode {
     match meaning {
         Meaning::Country(code) | Meaning::Place { country: code, .. } => code,
@@ -282,6 +282,7 @@ fn country_of(meaning: Meaning) -> CountryCode {
     }
 }
 
+/// Whether a meaning is a place in the United States.
 fn home_place(meaning: Meaning) -> bool {
     matches!(meaning, Meaning::Place { country: "US", .. })
 }

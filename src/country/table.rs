@@ -48,7 +48,9 @@ struct Flag {
 /// Countries, like capitals, stay themselves after a person of the same name.
 const COUNTRY: Flag = Flag { state: false, capital: true };
 
-/// Context words of `context.tsv` and the club/news words of `names.tsv`, lower-cased.
+/// Context words, lower-cased: each field is the class of `context.tsv` of that name (its
+/// comments say what each does); `org_before`, `org_after` and `broadcast` come from
+/// `names.tsv`.
 #[derive(Default)]
 pub(super) struct Words {
     pub open: HashSet<String>,
