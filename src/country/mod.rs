@@ -98,14 +98,19 @@ fn matches<'t>(text: &Text, t: &'t Tables) -> Vec<Match<'t>> {
 }
 
 /// Whether tokens `first..=last` are written as a proper noun: the first word as the table
-/// has it, or the whole name in capitals (a dateline) when it is not a short word.
+/// has it (every word, for names that are no claim), or the whole name in capitals (a
+/// dateline) when it is not a short word.
 fn cased(text: &Text, first: usize, last: usize, e: &Entry) -> bool {
     let s = text.str(first);
+    let all_capitals = || (first..=last).all(|k| !text.str(k).chars().any(char::is_lowercase));
+    if e.meaning == Meaning::None {
+        let shaped = (first..=last).zip(e.capitals.iter()).all(|(k, &capital)| text.is_capitalised(k) == capital);
+        return shaped || all_capitals();
+    }
     if s == &*e.first {
         return true;
     }
-    let capitals = (first..=last).all(|k| !text.str(k).chars().any(char::is_lowercase));
-    capitals && (e.letters >= 4 || e.abbrev) && s.to_lowercase() == e.first.to_lowercase()
+    all_capitals() && (e.letters >= 4 || e.abbrev) && s.to_lowercase() == e.first.to_lowercase()
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ pub(super) enum Meaning {
 pub(super) struct Entry {
     /// The first token of the name as the table writes it, for the case check.
     pub first: Box<str>,
+    /// Which tokens of the name are capitalised: names of `names.tsv` must match it all
+    /// (`Russia Today` the channel, not `Russia today said`).
+    pub capitals: Box<[bool]>,
     /// How many letters the name has (short names are not read in ALL CAPS).
     pub letters: usize,
     pub meaning: Meaning,
@@ -185,10 +188,12 @@ impl Tables {
         (0..text.tokens.len()).for_each(|i| push_key(&mut key, &text, i));
         self.max_tokens = self.max_tokens.max(text.tokens.len());
         let first = text.str(0).into();
+        let capitals = (0..text.tokens.len()).map(|i| text.is_capitalised(i)).collect();
         let letters = name.chars().filter(|c| c.is_alphabetic()).count();
         let abbrev = text.tokens.len() == 2 && text.str(1) == ".";
         self.names.entry(key).or_default().push(Entry {
             first,
+            capitals,
             letters,
             meaning,
             demonym,
