@@ -175,10 +175,36 @@ mod tests {
         for s in odd {
             scan(s);
         }
-        let pieces =
-            ["Georgia", "Jordan", ",", " ", "in", "’s", "U.S.", "-", "\n\n", "Russian", "and", "Ga.", "ÉTÉ", "X"];
+        let pieces = [
+            "Georgia",
+            "Jordan",
+            ",",
+            " ",
+            "in",
+            "’s",
+            "U.S.",
+            "-",
+            "\n\n",
+            "Russian",
+            "and",
+            "Ga.",
+            "ÉTÉ",
+            "X",
+            "town of",
+            "County",
+            "Air Base",
+            "Oblast",
+            "Texas",
+            "Jean",
+            "Pierre",
+            "speaks",
+            "Mr.",
+            "OAK",
+            "Panama City",
+            ".",
+        ];
         let mut seed = 7u32;
-        for _ in 0..2000 {
+        for _ in 0..5000 {
             let mut s = String::new();
             for _ in 0..12 {
                 seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
