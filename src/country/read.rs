@@ -124,7 +124,7 @@ impl<'a, 't> Reader<'a, 't> {
         let ends = match text.tokens.get(next) {
             None => true,
             Some(t) if t.gap == Gap::Block => true,
-            Some(t) if t.class == Class::Punct => !matches!(text.get(next), "’" | "'" | "-"),
+            Some(t) if t.class == Class::Punct => !matches!(text.get(next), "’" | "'" | "´" | "-"),
             Some(t) => t.class == Class::Word && w.loc_end.contains(&self.lower(next)),
         };
         if !(dateline || (located && ends)) {
@@ -257,7 +257,7 @@ impl<'a, 't> Reader<'a, 't> {
             return Some(true);
         }
         let mut after = m.last + 1;
-        if matches!(self.text.get(after), "’" | "'") && self.text.is(after + 1, "s") {
+        if matches!(self.text.get(after), "’" | "'" | "´") && self.text.is(after + 1, "s") {
             after += 2;
         }
         if self.t.words.us.contains(&self.lower(after)) {

@@ -102,7 +102,7 @@ pub(super) fn push_key(key: &mut String, text: &Text, i: usize) {
     }
     for c in text.str(i).chars() {
         match c {
-            '’' | 'ʼ' | '‘' => key.push('\''),
+            '’' | 'ʼ' | '‘' | '´' => key.push('\''),
             '‐' | '‑' | '–' => key.push('-'),
             c => key.extend(c.to_lowercase()),
         }
