@@ -55,6 +55,11 @@ impl<'a, 't> Reader<'a, 't> {
             self.language_end = Some(m.last);
             return None;
         }
+        if let Some(&Meaning::Country(code)) = m.entries.first().map(|e| &e.meaning) {
+            if self.t.words.twin.contains(&self.lower(m.first)) && self.in_us(k, code) {
+                return None;
+            }
+        }
         let after_comma = m.first >= 2 && self.text.get(m.first - 1) == "," && self.text.touches_next(m.first - 2);
         let mut options = m.entries.iter().filter(|e| after_comma || !e.abbrev).map(|e| e.meaning);
         let first = options.next()?;

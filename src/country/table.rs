@@ -71,6 +71,7 @@ pub(super) struct Words {
     pub suffixes: Vec<Vec<String>>,
     pub us: HashSet<String>,
     pub abroad: HashSet<String>,
+    pub twin: HashSet<String>,
     pub org_before: HashSet<String>,
     pub org_after: HashSet<String>,
     pub broadcast: HashSet<String>,
@@ -168,6 +169,7 @@ fn build() -> Tables {
             "kindafter" => &mut t.words.kind_after,
             "us" => &mut t.words.us,
             "abroad" => &mut t.words.abroad,
+            "twin" => &mut t.words.twin,
             _ => continue,
         };
         set.extend(row.get(1).copied().unwrap_or("").split_whitespace().map(str::to_lowercase));
