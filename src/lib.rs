@@ -15,6 +15,11 @@
 //! - `token.rs`: the one tokenizer every finder reads.
 //! - `quantity.rs`, `date.rs`, `country.rs`: one finder per kind (places live with countries,
 //!   which share their tables and their disambiguation).
+//! - [`check`] (`consistency.rs`): findings where the article disagrees with itself or the
+//!   calendar, each linking the claims involved; `offsets.rs` maps claims back to bytes.
+//! - [`facts`] (`facts.rs`): capital and population per country, with source and year.
+//! - [`annotations`], [`claim_review`] (`annotation.rs`): W3C Web Annotations, schema.org
+//!   `ClaimReview`.
 //! - `data/*.tsv`: names, aliases, demonyms, places — each headed by its source and licence.
 //! - `wasm.rs`: the only file that knows about wasm-bindgen.
 //!
@@ -25,9 +30,13 @@
 //! - Output is sorted by start and never overlaps; overlaps are settled in one place.
 #![deny(missing_docs)]
 
+mod annotation;
 mod claim;
+mod consistency;
 mod country;
 mod date;
+mod facts;
+mod offsets;
 mod options;
 mod quantity;
 mod scan;
@@ -35,6 +44,9 @@ mod token;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use annotation::{annotations, claim_review};
 pub use claim::{Claim, CountryCode, Kind, Unit, Value};
+pub use consistency::{check, Check, Finding, Place};
+pub use facts::{facts, CountryFacts};
 pub use options::{parse_date, Error, Options};
 pub use scan::scan;
