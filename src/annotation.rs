@@ -31,8 +31,7 @@ pub fn annotations(src: &str, claims: &[Claim], source: Option<&str>) -> Json {
     let items: Vec<Json> = claims
         .iter()
         .zip(byte_spans(src, claims))
-        .enumerate()
-        .filter_map(|(i, (claim, span))| Some(annotation(src, claim, span?, i, source)))
+        .filter_map(|(claim, span)| Some(annotation(src, claim, span?, source)))
         .collect();
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -43,7 +42,10 @@ pub fn annotations(src: &str, claims: &[Claim], source: Option<&str>) -> Json {
     })
 }
 
-fn annotation(src: &str, claim: &Claim, span: std::ops::Range<usize>, index: usize, source: Option<&str>) -> Json {
+/// One claim as an `Annotation`. Its `id` is made from the page and the claim's offsets
+/// (`URL#factmark-START-END`, or `urn:factmark:START-END` without a page): a store that
+/// keeps annotations gives them its own IRIs.
+fn annotation(src: &str, claim: &Claim, span: std::ops::Range<usize>, source: Option<&str>) -> Json {
     let prefix: String = {
         let mut p: Vec<char> = src[..span.start].chars().rev().take(CONTEXT).collect();
         p.reverse();
@@ -61,7 +63,10 @@ fn annotation(src: &str, claim: &Claim, span: std::ops::Range<usize>, index: usi
     }
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("#claim-{index}"),
+        "id": match source {
+            Some(url) => format!("{url}#factmark-{}-{}", claim.start, claim.end),
+            None => format!("urn:factmark:{}-{}", claim.start, claim.end),
+        },
         "type": "Annotation",
         "motivation": "highlighting",
         "body": [

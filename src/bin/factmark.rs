@@ -8,12 +8,23 @@ use serde::Deserialize;
 use serde_json::json;
 
 const USAGE: &str = "\
-usage: factmark scan --date YYYY-MM-DD [--kinds K,K…] [FILE]
+usage: factmark scan --date YYYY-MM-DD [--kinds K,K…] [--annotations | --claim-review N] [--source URL] [FILE]
        factmark scan --jsonl [--date YYYY-MM-DD] [--kinds K,K…] [--keep-going] [FILE]
+       factmark facts CC [CC…]
 
-scan     prints {\"claims\": [...]} for the text in FILE (standard input when none);
-         offsets are UTF-16 code units, as JavaScript indexes strings.
---jsonl  reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\"} line each;
+scan     prints {\"claims\": [...], \"findings\": [...]} for the text in FILE (standard input
+         when none); offsets are UTF-16 code units, as JavaScript indexes strings. A finding is
+         {\"code\", \"message\", \"places\": [{\"start\", \"end\", \"text\", \"claim\"}]}: a place where
+         the article disagrees with itself or the calendar; \"claim\" indexes \"claims\".
+--annotations  prints the claims instead as one W3C Web Annotation AnnotationCollection
+         (JSON-LD): its \"first\" page's \"items\" hold one Annotation per claim, targeted by a
+         TextQuoteSelector and a TextPositionSelector (UTF-16).
+--claim-review N  prints a schema.org ClaimReview skeleton for claim N (counted from 0 in
+         \"claims\"); the editor fills in author and rating.
+--source URL  the page's address: the annotations' target source, the ClaimReview's appearance.
+facts    prints {\"CC\": {\"code\", \"capital\", \"population\", \"populationYear\",
+         \"populationSource\", \"capitalSource\"}} for each ISO country code given.
+--jsonl  reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\", \"findings\"} line each;
          --date is the default for lines without a date.
 --kinds  quantity, date, country, place (all when not given).
 --keep-going  with --jsonl: on a bad line, write {\"line\", \"id\", \"error\"} in its place and go on;
@@ -25,22 +36,55 @@ struct Args {
     jsonl: bool,
     keep_going: bool,
     file: Option<String>,
+    annotations: bool,
+    claim_review: Option<usize>,
+    source: Option<String>,
+}
+
+enum Command {
+    Scan(Args),
+    Facts(Vec<String>),
+}
+
+fn parse_command(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
+    match argv.next().as_deref() {
+        Some("facts") => {
+            let codes: Vec<String> = argv.collect();
+            if codes.is_empty() || codes.iter().any(|c| c.starts_with('-')) {
+                return Err("facts needs ISO country codes such as UA RU".into());
+            }
+            Ok(Command::Facts(codes))
+        }
+        Some("scan") => parse_args(argv).map(Command::Scan),
+        Some("-h" | "--help") => Err(String::new()),
+        Some(other) => Err(format!("unknown command {other:?}")),
+        None => Err("no command given".into()),
+    }
 }
 
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
-    match argv.next().as_deref() {
-        Some("scan") => {}
-        Some("-h" | "--help") => return Err(String::new()),
-        Some(other) => return Err(format!("unknown command {other:?}")),
-        None => return Err("no command given".into()),
-    }
-    let mut args = Args { date: None, kinds: None, jsonl: false, keep_going: false, file: None };
+    let mut args = Args {
+        date: None,
+        kinds: None,
+        jsonl: false,
+        keep_going: false,
+        file: None,
+        annotations: false,
+        claim_review: None,
+        source: None,
+    };
     while let Some(a) = argv.next() {
         match a.as_str() {
             "--date" => args.date = Some(argv.next().ok_or("--date needs a value: YYYY-MM-DD")?),
             "--kinds" => args.kinds = Some(argv.next().ok_or("--kinds needs a value such as date,place")?),
             "--jsonl" => args.jsonl = true,
             "--keep-going" => args.keep_going = true,
+            "--annotations" => args.annotations = true,
+            "--source" => args.source = Some(argv.next().ok_or("--source needs a URL")?),
+            "--claim-review" => {
+                let n = argv.next().ok_or("--claim-review needs a claim number")?;
+                args.claim_review = Some(n.parse().map_err(|_| format!("--claim-review needs a claim number, not {n:?}"))?);
+            }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             file if args.file.is_none() => args.file = Some(file.to_string()),
@@ -49,6 +93,12 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     if args.keep_going && !args.jsonl {
         return Err("--keep-going goes with --jsonl".into());
+    }
+    if args.jsonl && (args.annotations || args.claim_review.is_some()) {
+        return Err("--annotations and --claim-review go without --jsonl".into());
+    }
+    if args.annotations && args.claim_review.is_some() {
+        return Err("choose one of --annotations and --claim-review".into());
     }
     if !args.jsonl && args.date.is_none() {
         return Err("scan needs --date YYYY-MM-DD: the publication date relative dates are read against".into());
@@ -87,8 +137,17 @@ fn scan_one(args: &Args, name: &str) -> Result<(), String> {
     open(args.file.as_deref())?.read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: {}", utf8_error(&bytes, e)))?;
     let claims = factmark::scan(text, &options);
+    let source = args.source.as_deref();
+    let record = if args.annotations {
+        factmark::annotations(text, &claims, source)
+    } else if let Some(n) = args.claim_review {
+        let claim = claims.get(n).ok_or_else(|| format!("--claim-review {n}: the text has {} claim(s)", claims.len()))?;
+        factmark::claim_review(text, claim, source, Some(options.date()))
+    } else {
+        json!({ "claims": claims, "findings": factmark::check(text, &claims, &options) })
+    };
     let mut out = io::stdout().lock();
-    serde_json::to_writer(&mut out, &json!({ "claims": claims })).map_err(|e| e.to_string())?;
+    serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())
 }
 
@@ -118,7 +177,7 @@ fn scan_lines(args: &Args, name: &str) -> Result<usize, String> {
         }
         let (id, result) = scan_line(args, &bytes);
         let record = match result {
-            Ok(claims) => json!({ "id": id, "claims": claims }),
+            Ok((claims, findings)) => json!({ "id": id, "claims": claims, "findings": findings }),
             Err(msg) => {
                 let mut text = format!("{name}: line {number}");
                 if !id.is_null() {
@@ -140,7 +199,9 @@ fn scan_lines(args: &Args, name: &str) -> Result<usize, String> {
     Ok(bad)
 }
 
-fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<Vec<factmark::Claim>, String>) {
+type Scanned = (Vec<factmark::Claim>, Vec<factmark::Finding>);
+
+fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<Scanned, String>) {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => return (serde_json::Value::Null, Err(utf8_error(bytes, e))),
@@ -156,13 +217,28 @@ fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<Vec<factma
         Some(d) => d,
         None => return (line.id, Err("no \"date\" on the line and no --date given".into())),
     };
-    let result = options(date, args.kinds.as_deref()).map(|o| factmark::scan(&line.text, &o)).map_err(|e| e.to_string());
+    let result = options(date, args.kinds.as_deref()).map_err(|e| e.to_string()).map(|o| {
+        let claims = factmark::scan(&line.text, &o);
+        let findings = factmark::check(&line.text, &claims, &o);
+        (claims, findings)
+    });
     (line.id, result)
 }
 
+fn print_facts(codes: &[String]) -> Result<(), String> {
+    let mut all = serde_json::Map::new();
+    for code in codes {
+        let facts = factmark::facts(code).ok_or_else(|| format!("no facts for {code:?}: expected an ISO code such as UA"))?;
+        all.insert(facts.code.to_string(), json!(facts));
+    }
+    println!("{}", serde_json::Value::Object(all));
+    Ok(())
+}
+
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(a) => a,
+    let args = match parse_command(std::env::args().skip(1)) {
+        Ok(Command::Scan(a)) => a,
+        Ok(Command::Facts(codes)) => return finish(print_facts(&codes)),
         Err(msg) if msg.is_empty() => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -181,6 +257,10 @@ fn main() -> ExitCode {
     } else {
         scan_one(&args, &name)
     };
+    finish(result)
+}
+
+fn finish(result: Result<(), String>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
