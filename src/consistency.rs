@@ -340,7 +340,7 @@ impl<'a> Article<'a> {
     /// part of the whole, and figures in one sentence usually come from different sources,
     /// so neither is compared.
     fn recounts(&self, out: &mut Vec<Draft>) {
-        let mut seen: HashMap<(Unit, String, CountryCode), Vec<(usize, usize, usize, Interval)>> = HashMap::new();
+        let mut seen: HashMap<Subject, Vec<(usize, usize, usize, Interval)>> = HashMap::new();
         let mut reported = HashSet::new();
         for (i, first, last, low, high, unit) in self.quantities() {
             if !matches!(unit, Unit::Personnel | Unit::Equipment | Unit::People) {
@@ -536,6 +536,9 @@ fn show_days((start, end): (Date, Date)) -> String {
         format!("{start} to {end}")
     }
 }
+
+/// What a count counts: its unit, counted noun and country.
+type Subject = (Unit, String, CountryCode);
 
 /// A count as an interval, with the days it speaks of.
 #[derive(Clone, Copy)]

@@ -311,7 +311,8 @@ fn locate(text: &str, span: &str, occurrence: usize) -> Option<(usize, usize)> {
     let (at, _) = text
         .match_indices(span)
         .filter(|(i, _)| {
-            !(guard_left && word(text[..*i].chars().next_back())) && !(guard_right && word(text[i + span.len()..].chars().next()))
+            let glued_left = guard_left && word(text[..*i].chars().next_back());
+            !(glued_left || guard_right && word(text[i + span.len()..].chars().next()))
         })
         .nth(occurrence.checked_sub(1)?)?;
     let start = text[..at].encode_utf16().count();
@@ -408,4 +409,49 @@ fn dev_corpus_scanned_fires_no_more_than_gold() {
         }
     }
     assert!(over.is_empty(), "findings the gold does not give:\n{}", over.join("\n"));
+}
+
+// ---- the command line ------------------------------------------------------------------
+
+fn factmark(args: &[&str], input: &str) -> (bool, Json, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Json::Null);
+    (out.status.success(), json, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn command_line_prints_findings_annotations_reviews_and_facts() {
+    let text = "Ministers met in Vienna on Monday, Jan. 11, 2022.";
+    let (ok, out, _) = factmark(&["scan", "--date", "2022-01-20"], text);
+    assert!(ok && out["claims"].is_array() && out["findings"].is_array(), "{out}");
+
+    let (ok, out, _) = factmark(&["scan", "--date", "2022-01-20", "--annotations", "--source", "https://news.example/a"], text);
+    assert!(ok);
+    assert_eq!(out["type"], "AnnotationCollection");
+    assert_eq!(out["total"], out["first"]["items"].as_array().unwrap().len());
+
+    let (ok, out, err) = factmark(&["scan", "--date", "2022-01-20", "--claim-review", "999"], text);
+    assert!(!ok && out.is_null() && err.contains("--claim-review 999"), "{err}");
+
+    let (ok, out, _) = factmark(&["facts", "ua", "RU"], "");
+    assert!(ok);
+    assert_eq!(out["UA"]["capital"], "Kyiv");
+    assert_eq!(out["RU"]["capital"], "Moscow");
+    let (ok, _, err) = factmark(&["facts", "EU"], "");
+    assert!(!ok && err.contains("no facts for \"EU\""), "{err}");
+
+    let (ok, _, err) = factmark(&["scan", "--jsonl", "--annotations"], "");
+    assert!(!ok && err.contains("without --jsonl"), "{err}");
+    let line = r#"{"id": 1, "text": "Talks begin Monday.", "date": "2022-01-10"}"#;
+    let (ok, out, _) = factmark(&["scan", "--jsonl"], line);
+    assert!(ok && out["findings"].is_array(), "{out}");
 }
