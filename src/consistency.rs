@@ -185,6 +185,9 @@ const WEEKDAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", 
 /// How many tokens either side of a claim the checks look at.
 const WINDOW: usize = 12;
 
+/// Longer claims are no claim a finder makes; skipping them keeps every check linear.
+const MAX_CLAIM_TOKENS: usize = 24;
+
 /// The text, its tokens and sentences, and where each claim sits among them.
 struct Article<'a> {
     text: Text<'a>,
@@ -209,7 +212,7 @@ impl<'a> Article<'a> {
             let Some(span) = span else { continue };
             let first = text.tokens.partition_point(|t| t.end <= span.start);
             let after = text.tokens.partition_point(|t| t.start < span.end);
-            if first < after {
+            if first < after && after - first <= MAX_CLAIM_TOKENS {
                 order.push((i, first, after - 1));
                 claim_at[first..after].iter_mut().for_each(|c| *c = Some(i));
             }

@@ -455,3 +455,58 @@ fn command_line_prints_findings_annotations_reviews_and_facts() {
     let (ok, out, _) = factmark(&["scan", "--jsonl"], line);
     assert!(ok && out["findings"].is_array(), "{out}");
 }
+
+/// Random claims over random text of tricky pieces: checking and exporting never panic, and
+/// stay fast on a long text with a claim on every token.
+#[test]
+fn random_claims_never_panic_and_long_texts_stay_fast() {
+    let pieces = [
+        "Monday", ",", " ", "Jan.", "11", "2022", "(", ")", "between", "and", "-", "to", "%", "of", "voters", "Russia",
+        "troops", "was", "in", ".", "\n\n", "😀", "é", "yesterday", "1,5", "0.5", "million", "U.S.", "tomorrow",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let values = [
+        Value::Date { start: Date::constant(2022, 1, 11), end: Date::constant(2021, 1, 1), timex: String::new() },
+        Value::Date { start: Date::constant(9999, 12, 31), end: Date::constant(9999, 12, 31), timex: String::new() },
+        Value::Quantity { low: Some(f64::NAN), high: Some(f64::INFINITY), unit: Unit::Percent },
+        Value::Quantity { low: None, high: Some(1e300), unit: Unit::Personnel },
+        Value::Quantity { low: Some(-5.0), high: None, unit: Unit::People },
+        Value::Country("RU"),
+    ];
+    for _ in 0..300 {
+        let text: String = (0..next(40)).map(|_| pieces[next(pieces.len())]).collect();
+        let units = text.encode_utf16().count();
+        let claims: Vec<Claim> = (0..next(8))
+            .map(|_| {
+                let start = next(units + 2);
+                let end = start + next(6);
+                let slice = text.encode_utf16().collect::<Vec<_>>();
+                let text = slice.get(start..end).map(|s| String::from_utf16_lossy(s)).unwrap_or_default();
+                Claim { start, end, text, value: values[next(values.len())].clone() }
+            })
+            .collect();
+        for date in ["2022-01-10", "0001-01-01", "9999-12-31"] {
+            let _ = factmark::check(&text, &claims, &options(date));
+        }
+        let _ = factmark::annotations(&text, &claims, Some("u"));
+        for c in &claims {
+            let _ = factmark::claim_review(&text, c, None, None);
+        }
+    }
+    let text = "Monday, Jan. 11 troops of Russia was in 2030 between 5 and 3. ".repeat(3000);
+    let claims: Vec<Claim> = text
+        .match_indices("Jan. 11")
+        .map(|(at, s)| Claim { start: at, end: at + s.len(), text: s.into(), value: values[0].clone() })
+        .chain(std::iter::once(Claim { start: 0, end: text.len(), text: text.clone(), value: values[3].clone() }))
+        .collect();
+    let started = std::time::Instant::now();
+    let findings = factmark::check(&text, &claims, &options("2022-01-10"));
+    assert!(findings.len() >= 3000, "each Jan. 11 is a backwards range next to a Monday");
+    assert!(started.elapsed().as_secs() < 10, "checking took {:?}", started.elapsed());
+}
