@@ -281,21 +281,31 @@ impl<'a> Article<'a> {
             let before = before.checked_sub(1).and_then(|t| Some((t, self.weekday(t)?)));
             let after = (self.text.get(last + 1) == "(").then(|| (last + 2, self.weekday(last + 2))).and_then(|(t, w)| Some((t, w?)));
             let Some((t, named)) = inside.or(before).or(after) else { continue };
-            let actual = start.weekday().to_monday_zero_offset();
+            // Without a year, the day a reader takes is the one nearest the publication date,
+            // whatever year a finder chose to fit the weekday.
+            let nearest = if self.has_year(first, last) { start } else { nearest_day(self.dct, start).unwrap_or(start) };
+            let actual = nearest.weekday().to_monday_zero_offset();
             if actual == named {
                 continue;
             }
             let date = &self.claims[i].text;
-            let message = format!(
-                "{date} falls on a {}, not a {}.",
-                WEEKDAY_NAMES[actual as usize], WEEKDAY_NAMES[named as usize]
-            );
+            let (actual, named) = (WEEKDAY_NAMES[actual as usize], WEEKDAY_NAMES[named as usize]);
+            let message = if nearest == start {
+                format!("{date} falls on a {actual}, not a {named}.")
+            } else {
+                format!("{date} (nearest the publication date: {nearest}) falls on a {actual}, not a {named}.")
+            };
             let mut places = vec![(self.span(first, last), Some(i))];
             if !(first..=last).contains(&t) {
                 places.push((self.span(t, t), self.claim_at[t]));
             }
             out.push(Draft { code: Check::Weekday, message, places });
         }
+    }
+
+    /// Whether a date claim writes its year (four digits).
+    fn has_year(&self, first: usize, last: usize) -> bool {
+        (first..=last).any(|t| self.text.tokens[t].class == Class::Number && self.text.str(t).chars().count() == 4)
     }
 
     /// Whether a date claim is relative to the publication date (`yesterday`, `last week`)
@@ -444,8 +454,35 @@ impl<'a> Article<'a> {
             if backwards || self.written_backwards(first, last) {
                 let message = format!("The range {} runs from high to low: its first figure is the larger.", self.claims[i].text);
                 out.push(Draft { code: Check::Range, message, places: vec![(self.span(first, last), Some(i))] });
+            } else if let Some(b) = self.split_range_backwards(first, last) {
+                let whole = self.text.src.get(self.span(first, b)).unwrap_or_default();
+                let message = format!("The range {whole} runs from high to low: its first figure is the larger.");
+                let mut places = vec![(self.span(first, last), Some(i))];
+                if let Some(j) = self.claim_at[last + 2].filter(|&j| j != i) {
+                    let (_, f, l) = self.order.iter().copied().find(|&(c, _, _)| c == j).unwrap_or((j, last + 2, b));
+                    places.push((self.span(f, l), Some(j)));
+                }
+                out.push(Draft { code: Check::Range, message, places });
             }
         }
+    }
+
+    /// A range a finder read as two quantities: `between 50` and `20`, or `50`-`20`. Returns
+    /// the last token of the second figure when the first is the larger.
+    fn split_range_backwards(&self, first: usize, last: usize) -> Option<usize> {
+        if !matches!(self.claims.get(self.claim_at[first]?)?.value, Value::Quantity { .. }) {
+            return None;
+        }
+        let between = self.text.is(first, "between") || first.checked_sub(1).is_some_and(|b| self.text.is(b, "between"));
+        let joined = (between && self.text.is(last + 1, "and")) || matches!(self.text.get(last + 1), "-" | "–");
+        let b_first = last + 2;
+        if !joined || self.text.tokens.get(b_first)?.class != Class::Number {
+            return None;
+        }
+        let (a, a_scale, _) = self.number(first, last)?;
+        let (b, b_scale, after) = self.number(b_first, (b_first + 6).min(self.text.tokens.len() - 1))?;
+        let a_scale = a_scale.or(b_scale).unwrap_or(1.0);
+        (a * a_scale > b * b_scale.unwrap_or(1.0)).then_some(after.saturating_sub(1).max(b_first))
     }
 
     /// Whether the tokens `first..=last` write a range `A-B`, `A to B` or `between A and B`
@@ -492,7 +529,7 @@ impl<'a> Article<'a> {
             if start <= self.dct {
                 continue;
             }
-            let year = (first..=last).any(|t| self.text.tokens[t].class == Class::Number && self.text.str(t).chars().count() == 4);
+            let year = self.has_year(first, last);
             let forward = (first..=last).any(|t| self.has(t, Word::Forward));
             let bare_year = year && first == last;
             let introduced = first > 0 && ["in", "during", "on", "throughout"].iter().any(|w| self.text.is(first - 1, w));
@@ -530,6 +567,14 @@ impl<'a> Article<'a> {
         self.has(t, Word::Past)
             || (w.len() >= 5 && w.ends_with("ed") && !self.text.is_capitalised(t) && !self.has(t, Word::NotPast))
     }
+}
+
+/// The day with `day`'s month and day of month nearest `dct` (a year before, the same year,
+/// a year after).
+fn nearest_day(dct: Date, day: Date) -> Option<Date> {
+    let years = [dct.year() - 1, dct.year(), dct.year() + 1];
+    let days = years.into_iter().filter_map(|y| Date::new(y, day.month(), day.day()).ok());
+    days.min_by_key(|d| d.until(dct).map_or(i32::MAX, |s| s.get_days().saturating_abs()))
 }
 
 fn show_days((start, end): (Date, Date)) -> String {
