@@ -496,7 +496,7 @@ fn random_claims_never_panic_and_long_texts_stay_fast() {
                 let start = next(units + 2);
                 let end = start + next(6);
                 let slice = text.encode_utf16().collect::<Vec<_>>();
-                let text = slice.get(start..end).map(|s| String::from_utf16_lossy(s)).unwrap_or_default();
+                let text = slice.get(start..end).map(String::from_utf16_lossy).unwrap_or_default();
                 Claim { start, end, text, value: values[next(values.len())].clone() }
             })
             .collect();
