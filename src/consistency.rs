@@ -99,7 +99,10 @@ fn finish(src: &str, mut drafts: Vec<Draft>) -> Vec<Finding> {
         d.places.sort_by_key(|(span, _)| span.start);
     }
     drafts.sort_by_key(|d| d.places.first().map_or(0, |(span, _)| span.start));
-    let mut marks: Vec<usize> = drafts.iter().flat_map(|d| d.places.iter().flat_map(|(s, _)| [s.start, s.end])).collect();
+    let mut marks: Vec<usize> = drafts
+        .iter()
+        .flat_map(|d| d.places.iter().flat_map(|(s, _)| [s.start, s.end]))
+        .collect();
     marks.sort_unstable();
     marks.dedup();
     let units = utf16_offsets(src, &marks);
@@ -146,10 +149,19 @@ struct Words {
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut w = Words { classes: HashMap::new(), weekdays: HashMap::new(), scales: HashMap::new() };
+        let mut w = Words {
+            classes: HashMap::new(),
+            weekdays: HashMap::new(),
+            scales: HashMap::new(),
+        };
         let mut weekday = 0;
-        for line in include_str!("data/consistency.tsv").lines().filter(|l| !l.starts_with('#')) {
-            let Some((class, list)) = line.split_once('\t') else { continue };
+        for line in include_str!("data/consistency.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let Some((class, list)) = line.split_once('\t') else {
+                continue;
+            };
             let bit = match class {
                 "weekday" => {
                     w.weekdays.extend(list.split(' ').map(|s| (s, weekday)));
@@ -180,7 +192,15 @@ fn words() -> &'static Words {
     })
 }
 
-const WEEKDAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// How many tokens either side of a claim the checks look at.
 const WINDOW: usize = 12;
@@ -219,19 +239,33 @@ impl<'a> Article<'a> {
         }
         order.sort_by_key(|&(_, first, _)| first);
         let sentence = sentences(&text, words);
-        Article { text, claims, order, claim_at, sentence, dct, words }
+        Article {
+            text,
+            claims,
+            order,
+            claim_at,
+            sentence,
+            dct,
+            words,
+        }
     }
 
     fn has(&self, i: usize, class: Word) -> bool {
         let w = self.text.get(i).to_lowercase();
-        self.words.classes.get(w.as_str()).is_some_and(|c| c & class as u16 != 0)
+        self.words
+            .classes
+            .get(w.as_str())
+            .is_some_and(|c| c & class as u16 != 0)
     }
 
     fn weekday(&self, i: usize) -> Option<i8> {
         if !self.text.is_capitalised(i) {
             return None;
         }
-        self.words.weekdays.get(self.text.get(i).to_lowercase().as_str()).copied()
+        self.words
+            .weekdays
+            .get(self.text.get(i).to_lowercase().as_str())
+            .copied()
     }
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {
@@ -253,17 +287,21 @@ impl<'a> Article<'a> {
     }
 
     fn dates(&self) -> impl Iterator<Item = (usize, usize, usize, Date, Date)> + '_ {
-        self.order.iter().filter_map(|&(i, first, last)| match &self.claims[i].value {
-            Value::Date { start, end, .. } => Some((i, first, last, *start, *end)),
-            _ => None,
-        })
+        self.order
+            .iter()
+            .filter_map(|&(i, first, last)| match &self.claims[i].value {
+                Value::Date { start, end, .. } => Some((i, first, last, *start, *end)),
+                _ => None,
+            })
     }
 
     fn quantities(&self) -> impl Iterator<Item = (usize, usize, usize, Option<f64>, Option<f64>, Unit)> + '_ {
-        self.order.iter().filter_map(|&(i, first, last)| match &self.claims[i].value {
-            Value::Quantity { low, high, unit } => Some((i, first, last, *low, *high, *unit)),
-            _ => None,
-        })
+        self.order
+            .iter()
+            .filter_map(|&(i, first, last)| match &self.claims[i].value {
+                Value::Quantity { low, high, unit } => Some((i, first, last, *low, *high, *unit)),
+                _ => None,
+            })
     }
 
     /// A weekday named in a one-day date claim, just before it (`Monday, Jan. 11`), or just
@@ -279,11 +317,19 @@ impl<'a> Article<'a> {
                 before -= 1;
             }
             let before = before.checked_sub(1).and_then(|t| Some((t, self.weekday(t)?)));
-            let after = (self.text.get(last + 1) == "(").then(|| (last + 2, self.weekday(last + 2))).and_then(|(t, w)| Some((t, w?)));
-            let Some((t, named)) = inside.or(before).or(after) else { continue };
+            let after = (self.text.get(last + 1) == "(")
+                .then(|| (last + 2, self.weekday(last + 2)))
+                .and_then(|(t, w)| Some((t, w?)));
+            let Some((t, named)) = inside.or(before).or(after) else {
+                continue;
+            };
             // Without a year, the day a reader takes is the one nearest the publication date,
             // whatever year a finder chose to fit the weekday.
-            let nearest = if self.has_year(first, last) { start } else { nearest_day(self.dct, start).unwrap_or(start) };
+            let nearest = if self.has_year(first, last) {
+                start
+            } else {
+                nearest_day(self.dct, start).unwrap_or(start)
+            };
             let actual = nearest.weekday().to_monday_zero_offset();
             if actual == named {
                 continue;
@@ -299,7 +345,11 @@ impl<'a> Article<'a> {
             if !(first..=last).contains(&t) {
                 places.push((self.span(t, t), self.claim_at[t]));
             }
-            out.push(Draft { code: Check::Weekday, message, places });
+            out.push(Draft {
+                code: Check::Weekday,
+                message,
+                places,
+            });
         }
     }
 
@@ -317,7 +367,8 @@ impl<'a> Article<'a> {
     }
 
     fn is_absolute(&self, first: usize, last: usize) -> bool {
-        (first..=last).any(|t| self.text.tokens[t].class == Class::Number) && !(first..=last).any(|t| self.has(t, Word::Relative))
+        (first..=last).any(|t| self.text.tokens[t].class == Class::Number)
+            && !(first..=last).any(|t| self.has(t, Word::Relative))
     }
 
     /// A relative and an absolute date side by side (`yesterday, Jan. 9`, `Jan. 9 (yesterday)`)
@@ -329,14 +380,17 @@ impl<'a> Article<'a> {
             let between = a.2 + 1..b.1;
             let joined = between.len() <= 3
                 && self.sentence[a.2] == self.sentence[b.1]
-                && between.clone().all(|t| matches!(self.text.get(t), "," | "(" | ")" | "—" | "–" | "-") || self.text.is(t, "on"));
+                && between
+                    .clone()
+                    .all(|t| matches!(self.text.get(t), "," | "(" | ")" | "—" | "–" | "-") || self.text.is(t, "on"));
             let mixed = (self.is_relative(a.1, a.2) && self.is_absolute(b.1, b.2))
                 || (self.is_absolute(a.1, a.2) && self.is_relative(b.1, b.2));
             if !joined || !mixed || (a.3 <= b.4 && b.3 <= a.4) {
                 continue;
             }
             let (ta, tb) = (&self.claims[a.0].text, &self.claims[b.0].text);
-            let message = format!(
+            let message =
+                format!(
                 "{ta} and {tb} seem to name the same day, but counted from the publication date ({}) {} is {}, not {}.",
                 self.dct,
                 if self.is_relative(a.1, a.2) { ta } else { tb },
@@ -344,7 +398,11 @@ impl<'a> Article<'a> {
                 show_days(if self.is_relative(a.1, a.2) { (b.3, b.4) } else { (a.3, a.4) }),
             );
             let places = vec![(self.span(a.1, a.2), Some(a.0)), (self.span(b.1, b.2), Some(b.0))];
-            out.push(Draft { code: Check::RelativeDate, message, places });
+            out.push(Draft {
+                code: Check::RelativeDate,
+                message,
+                places,
+            });
         }
     }
 
@@ -359,9 +417,15 @@ impl<'a> Article<'a> {
             if !matches!(unit, Unit::Personnel | Unit::Equipment | Unit::People) {
                 continue;
             }
-            let Some((noun, country)) = self.subject(first, last) else { continue };
+            let Some((noun, country)) = self.subject(first, last) else {
+                continue;
+            };
             let when = self.when(first, last);
-            let value = Interval { low: low.unwrap_or(f64::NEG_INFINITY), high: high.unwrap_or(f64::INFINITY), when };
+            let value = Interval {
+                low: low.unwrap_or(f64::NEG_INFINITY),
+                high: high.unwrap_or(f64::INFINITY),
+                when,
+            };
             let earlier = seen.entry((unit, noun.clone(), country)).or_default();
             let clash = earlier.iter().find(|&&(_, f, _, v)| {
                 self.sentence[f] != self.sentence[first] && v.meets_in_time(&value) && v.disagrees(&value)
@@ -374,7 +438,11 @@ impl<'a> Article<'a> {
                         self.claims[j].text, self.claims[i].text
                     );
                     let places = vec![(self.span(f, l), Some(j)), (self.span(first, last), Some(i))];
-                    out.push(Draft { code: Check::Recount, message, places });
+                    out.push(Draft {
+                        code: Check::Recount,
+                        message,
+                        places,
+                    });
                 }
             } else if earlier.len() < 4 {
                 earlier.push((i, first, last, value));
@@ -405,8 +473,13 @@ impl<'a> Article<'a> {
         }
         let noun = self.text.str(t).to_lowercase();
         let sentence = self.sentence[first];
-        let after = (self.text.is(t + 1, "from") || self.text.is(t + 1, "of")).then(|| country(t + 2)).flatten();
-        let before = (first.saturating_sub(WINDOW)..first).rev().take_while(|&b| self.sentence[b] == sentence).find_map(country);
+        let after = (self.text.is(t + 1, "from") || self.text.is(t + 1, "of"))
+            .then(|| country(t + 2))
+            .flatten();
+        let before = (first.saturating_sub(WINDOW)..first)
+            .rev()
+            .take_while(|&b| self.sentence[b] == sentence)
+            .find_map(country);
         Some((noun, local.or(after).or(before)?))
     }
 
@@ -419,7 +492,12 @@ impl<'a> Article<'a> {
                 days = Some(days.map_or((*start, *end), |(s, e)| (s.min(*start), e.max(*end))));
             }
         }
-        days.unwrap_or_else(|| (self.dct.checked_sub(jiff::Span::new().days(31)).unwrap_or(self.dct), self.dct))
+        days.unwrap_or_else(|| {
+            (
+                self.dct.checked_sub(jiff::Span::new().days(31)).unwrap_or(self.dct),
+                self.dct,
+            )
+        })
     }
 
     /// A percentage above 100 that is a share of a whole (`120% of voters`, `a turnout of
@@ -432,13 +510,29 @@ impl<'a> Article<'a> {
             }
             let growth = (first.saturating_sub(3)..first).any(|t| self.has(t, Word::Growth));
             let of_whole = self.text.is(last + 1, "of")
-                && (last + 2..last + 5).any(|t| self.has(t, Word::Whole) || self.claim_at.get(t).copied().flatten().is_some_and(|c| self.claims[c].value.kind() == Kind::Country));
-            let whole_near = self.has(last + 1, Word::Whole) || (first.saturating_sub(3)..first).any(|t| self.has(t, Word::Whole));
+                && (last + 2..last + 5).any(|t| {
+                    self.has(t, Word::Whole)
+                        || self
+                            .claim_at
+                            .get(t)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|c| self.claims[c].value.kind() == Kind::Country)
+                });
+            let whole_near =
+                self.has(last + 1, Word::Whole) || (first.saturating_sub(3)..first).any(|t| self.has(t, Word::Whole));
             if growth || !(of_whole || whole_near) {
                 continue;
             }
-            let message = format!("{} is a share of a whole here, and a share cannot be more than 100%.", self.claims[i].text);
-            out.push(Draft { code: Check::Percent, message, places: vec![(self.span(first, last), Some(i))] });
+            let message = format!(
+                "{} is a share of a whole here, and a share cannot be more than 100%.",
+                self.claims[i].text
+            );
+            out.push(Draft {
+                code: Check::Percent,
+                message,
+                places: vec![(self.span(first, last), Some(i))],
+            });
         }
     }
 
@@ -447,22 +541,42 @@ impl<'a> Article<'a> {
     fn ranges(&self, out: &mut Vec<Draft>) {
         for &(i, first, last) in &self.order {
             let backwards = match &self.claims[i].value {
-                Value::Quantity { low: Some(l), high: Some(h), .. } => l > h,
+                Value::Quantity {
+                    low: Some(l),
+                    high: Some(h),
+                    ..
+                } => l > h,
                 Value::Date { start, end, .. } => start > end,
                 _ => false,
             };
             if backwards || self.written_backwards(first, last) {
-                let message = format!("The range {} runs from high to low: its first figure is the larger.", self.claims[i].text);
-                out.push(Draft { code: Check::Range, message, places: vec![(self.span(first, last), Some(i))] });
+                let message = format!(
+                    "The range {} runs from high to low: its first figure is the larger.",
+                    self.claims[i].text
+                );
+                out.push(Draft {
+                    code: Check::Range,
+                    message,
+                    places: vec![(self.span(first, last), Some(i))],
+                });
             } else if let Some(b) = self.split_range_backwards(first, last) {
                 let whole = self.text.src.get(self.span(first, b)).unwrap_or_default();
                 let message = format!("The range {whole} runs from high to low: its first figure is the larger.");
                 let mut places = vec![(self.span(first, last), Some(i))];
                 if let Some(j) = self.claim_at[last + 2].filter(|&j| j != i) {
-                    let (_, f, l) = self.order.iter().copied().find(|&(c, _, _)| c == j).unwrap_or((j, last + 2, b));
+                    let (_, f, l) = self
+                        .order
+                        .iter()
+                        .copied()
+                        .find(|&(c, _, _)| c == j)
+                        .unwrap_or((j, last + 2, b));
                     places.push((self.span(f, l), Some(j)));
                 }
-                out.push(Draft { code: Check::Range, message, places });
+                out.push(Draft {
+                    code: Check::Range,
+                    message,
+                    places,
+                });
             }
         }
     }
@@ -473,7 +587,8 @@ impl<'a> Article<'a> {
         if !matches!(self.claims.get(self.claim_at[first]?)?.value, Value::Quantity { .. }) {
             return None;
         }
-        let between = self.text.is(first, "between") || first.checked_sub(1).is_some_and(|b| self.text.is(b, "between"));
+        let between =
+            self.text.is(first, "between") || first.checked_sub(1).is_some_and(|b| self.text.is(b, "between"));
         let joined = (between && self.text.is(last + 1, "and")) || matches!(self.text.get(last + 1), "-" | "–");
         let b_first = last + 2;
         if !joined || self.text.tokens.get(b_first)?.class != Class::Number {
@@ -488,16 +603,21 @@ impl<'a> Article<'a> {
     /// Whether the tokens `first..=last` write a range `A-B`, `A to B` or `between A and B`
     /// with A above B (a scale word after B alone applies to both: `5 to 10 million`).
     fn written_backwards(&self, first: usize, last: usize) -> bool {
-        let Some((a, a_scale, next)) = self.number(first, last) else { return false };
+        let Some((a, a_scale, next)) = self.number(first, last) else {
+            return false;
+        };
         let sep = next;
-        let joined = matches!(self.text.get(sep), "-" | "–" | "—") || self.text.is(sep, "to") || self.text.is(sep, "and");
+        let joined =
+            matches!(self.text.get(sep), "-" | "–" | "—") || self.text.is(sep, "to") || self.text.is(sep, "and");
         if !joined || sep >= last {
             return false;
         }
         if self.text.tokens[sep + 1].class != Class::Number {
             return false;
         }
-        let Some((b, b_scale, _)) = self.number(sep + 1, last) else { return false };
+        let Some((b, b_scale, _)) = self.number(sep + 1, last) else {
+            return false;
+        };
         let short_year = (1000.0..3000.0).contains(&a) && a.fract() == 0.0 && b < 100.0;
         !short_year && a * a_scale.or(b_scale).unwrap_or(1.0) > b * b_scale.unwrap_or(1.0)
     }
@@ -515,10 +635,20 @@ impl<'a> Article<'a> {
         {
             end += 2;
         }
-        let written: String = (start..=end).map(|t| self.text.str(t)).collect::<String>().replace(',', "");
-        let digits: String = written.chars().map(|c| crate::token::digit_value(c).map_or(c, |d| char::from(b'0' + d as u8))).collect();
+        let written: String = (start..=end)
+            .map(|t| self.text.str(t))
+            .collect::<String>()
+            .replace(',', "");
+        let digits: String = written
+            .chars()
+            .map(|c| crate::token::digit_value(c).map_or(c, |d| char::from(b'0' + d as u8)))
+            .collect();
         let value: f64 = digits.parse().ok()?;
-        let scale = self.words.scales.get(self.text.get(end + 1).to_lowercase().as_str()).copied();
+        let scale = self
+            .words
+            .scales
+            .get(self.text.get(end + 1).to_lowercase().as_str())
+            .copied();
         Some((value, scale, end + 1 + usize::from(scale.is_some())))
     }
 
@@ -532,20 +662,32 @@ impl<'a> Article<'a> {
             let year = self.has_year(first, last);
             let forward = (first..=last).any(|t| self.has(t, Word::Forward));
             let bare_year = year && first == last;
-            let introduced = first > 0 && ["in", "during", "on", "throughout"].iter().any(|w| self.text.is(first - 1, w));
+            let introduced = first > 0
+                && ["in", "during", "on", "throughout"]
+                    .iter()
+                    .any(|w| self.text.is(first - 1, w));
             if !(year || forward) || (bare_year && !introduced) {
                 continue;
             }
-            if self.window(first, last).any(|t| !(first..=last).contains(&t) && self.has(t, Word::Future)) {
+            if self
+                .window(first, last)
+                .any(|t| !(first..=last).contains(&t) && self.has(t, Word::Future))
+            {
                 continue;
             }
-            let Some(verb) = self.past_verb_near(first, last) else { continue };
+            let Some(verb) = self.past_verb_near(first, last) else {
+                continue;
+            };
             let message = format!(
                 "{} is after the publication date ({}), but the sentence tells it in the past tense.",
                 self.claims[i].text, self.dct
             );
             let places = vec![(self.span(first, last), Some(i)), (self.span(verb, verb), None)];
-            out.push(Draft { code: Check::FuturePast, message, places });
+            out.push(Draft {
+                code: Check::FuturePast,
+                message,
+                places,
+            });
         }
     }
 
@@ -553,9 +695,18 @@ impl<'a> Article<'a> {
     /// (past one comma right after it: `On March 3, 2023, troops attacked`).
     fn past_verb_near(&self, first: usize, last: usize) -> Option<usize> {
         let s = self.sentence[first];
-        let stop = |t: usize| self.sentence[t] != s || matches!(self.text.get(t), "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")");
-        let before = (first.saturating_sub(8)..first).rev().take_while(|&t| !stop(t)).find(|&t| self.is_past(t));
-        let from = if self.text.get(last + 1) == "," { last + 2 } else { last + 1 };
+        let stop = |t: usize| {
+            self.sentence[t] != s || matches!(self.text.get(t), "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
+        };
+        let before = (first.saturating_sub(8)..first)
+            .rev()
+            .take_while(|&t| !stop(t))
+            .find(|&t| self.is_past(t));
+        let from = if self.text.get(last + 1) == "," {
+            last + 2
+        } else {
+            last + 1
+        };
         let end = (from + 6).min(self.text.tokens.len());
         before.or_else(|| (from..end).take_while(|&t| !stop(t)).find(|&t| self.is_past(t)))
     }
@@ -573,7 +724,9 @@ impl<'a> Article<'a> {
 /// a year after).
 fn nearest_day(dct: Date, day: Date) -> Option<Date> {
     let years = [dct.year() - 1, dct.year(), dct.year() + 1];
-    let days = years.into_iter().filter_map(|y| Date::new(y, day.month(), day.day()).ok());
+    let days = years
+        .into_iter()
+        .filter_map(|y| Date::new(y, day.month(), day.day()).ok());
     days.min_by_key(|d| d.until(dct).map_or(i32::MAX, |s| s.get_days().saturating_abs()))
 }
 
@@ -603,7 +756,11 @@ impl Interval {
 
     /// Apart by more than 10% for rounding, yet within a factor of two.
     fn disagrees(&self, other: &Interval) -> bool {
-        let (lo, hi) = if self.high < other.low { (self, other) } else { (other, self) };
+        let (lo, hi) = if self.high < other.low {
+            (self, other)
+        } else {
+            (other, self)
+        };
         let apart = lo.high * 1.1 < hi.low;
         apart && lo.high.is_finite() && hi.low <= lo.high * 2.0
     }
@@ -625,7 +782,11 @@ fn sentences(text: &Text, words: &Words) -> Vec<u32> {
             "." => {
                 let before = i.checked_sub(1).filter(|_| t.gap == Gap::None).map(|b| text.str(b));
                 let abbrev = before.is_some_and(|w| {
-                    w.chars().count() == 1 || words.classes.get(w.to_lowercase().as_str()).is_some_and(|c| c & Word::Abbrev as u16 != 0)
+                    w.chars().count() == 1
+                        || words
+                            .classes
+                            .get(w.to_lowercase().as_str())
+                            .is_some_and(|c| c & Word::Abbrev as u16 != 0)
                 });
                 !abbrev
             }

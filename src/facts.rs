@@ -69,7 +69,10 @@ mod tests {
 
     #[test]
     fn every_row_parses_and_covers_the_scanners_countries() {
-        let rows = include_str!("data/facts.tsv").lines().filter(|l| !l.starts_with('#')).count();
+        let rows = include_str!("data/facts.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .count();
         assert_eq!(table().len(), rows);
         assert_eq!(rows, 197, "193 UN members, VA, PS, TW, XK");
         for code in ["US", "RU", "PS", "VA", "TW", "XK", "GB"] {
