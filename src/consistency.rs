@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::claim::{Claim, CountryCode, Kind, Unit, Value};
+use crate::date::tense::{self, Tense};
 use crate::offsets::{byte_spans, utf16_offsets};
 use crate::options::Options;
 use crate::token::{Class, Gap, Text};
@@ -131,13 +132,10 @@ fn finish(src: &str, mut drafts: Vec<Draft>) -> Vec<Finding> {
 enum Word {
     Relative = 1,
     Forward = 2,
-    Abbrev = 4,
-    Past = 8,
-    Future = 16,
-    Whole = 32,
-    Growth = 64,
-    Extra = 128,
-    NotPast = 256,
+    Ahead = 4,
+    Whole = 8,
+    Growth = 16,
+    Extra = 32,
 }
 
 struct Words {
@@ -175,13 +173,10 @@ fn words() -> &'static Words {
                 }
                 "relative" => Word::Relative,
                 "forward" => Word::Forward,
-                "abbrev" => Word::Abbrev,
-                "past" => Word::Past,
-                "future" => Word::Future,
+                "ahead" => Word::Ahead,
                 "whole" => Word::Whole,
                 "growth" => Word::Growth,
                 "extra" => Word::Extra,
-                "notpast" => Word::NotPast,
                 _ => continue,
             };
             for word in list.split(' ') {
@@ -238,7 +233,7 @@ impl<'a> Article<'a> {
             }
         }
         order.sort_by_key(|&(_, first, _)| first);
-        let sentence = sentences(&text, words);
+        let sentence = sentences(&text);
         Article {
             text,
             claims,
@@ -669,9 +664,10 @@ impl<'a> Article<'a> {
             if !(year || forward) || (bare_year && !introduced) {
                 continue;
             }
+            let ahead = |t: usize| self.has(t, Word::Ahead) || tense::cue(&self.text, t, t < first) == Tense::Future;
             if self
                 .window(first, last)
-                .any(|t| !(first..=last).contains(&t) && self.has(t, Word::Future))
+                .any(|t| !(first..=last).contains(&t) && ahead(t))
             {
                 continue;
             }
@@ -701,22 +697,19 @@ impl<'a> Article<'a> {
         let before = (first.saturating_sub(8)..first)
             .rev()
             .take_while(|&t| !stop(t))
-            .find(|&t| self.is_past(t));
+            .find(|&t| self.is_past(t, first));
         let from = if self.text.get(last + 1) == "," {
             last + 2
         } else {
             last + 1
         };
         let end = (from + 6).min(self.text.tokens.len());
-        before.or_else(|| (from..end).take_while(|&t| !stop(t)).find(|&t| self.is_past(t)))
+        before.or_else(|| (from..end).take_while(|&t| !stop(t)).find(|&t| self.is_past(t, first)))
     }
 
-    /// A past-tense verb: a listed one, or a lower-case word in `-ed` that is not a common
-    /// adjective.
-    fn is_past(&self, t: usize) -> bool {
-        let w = self.text.get(t);
-        self.has(t, Word::Past)
-            || (w.len() >= 5 && w.ends_with("ed") && !self.text.is_capitalised(t) && !self.has(t, Word::NotPast))
+    /// A past-tense verb, by the date finder's tense cues (`was`, `said`, `attacked`).
+    fn is_past(&self, t: usize, first: usize) -> bool {
+        tense::cue(&self.text, t, t < first) == Tense::Past
     }
 }
 
@@ -766,34 +759,18 @@ impl Interval {
     }
 }
 
-/// The sentence number of every token: a new sentence after `.`, `!` or `?` (not after an
-/// abbreviation such as `Jan.` or `U.S.`) when a capital, digit or quote follows, and at
-/// every block.
-fn sentences(text: &Text, words: &Words) -> Vec<u32> {
+/// The sentence number of every token: a new sentence after a sentence end as the date
+/// finder reads it (`.` not closing an abbreviation such as `Jan.` or `U.S.`, `!`, `?`, `;`),
+/// past any closing quotes or brackets, and at every block.
+fn sentences(text: &Text) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.tokens.len());
     let (mut id, mut ended) = (0, false);
     for (i, t) in text.tokens.iter().enumerate() {
-        let opens = text.is_capitalised(i) || t.class == Class::Number || matches!(text.str(i), "\"" | "“" | "‘" | "'");
-        if i > 0 && (t.gap == Gap::Block || (ended && t.gap != Gap::None && opens)) {
+        if i > 0 && (t.gap == Gap::Block || (ended && t.gap != Gap::None)) {
             id += 1;
         }
         out.push(id);
-        ended = match text.str(i) {
-            "." => {
-                let before = i.checked_sub(1).filter(|_| t.gap == Gap::None).map(|b| text.str(b));
-                let abbrev = before.is_some_and(|w| {
-                    w.chars().count() == 1
-                        || words
-                            .classes
-                            .get(w.to_lowercase().as_str())
-                            .is_some_and(|c| c & Word::Abbrev as u16 != 0)
-                });
-                !abbrev
-            }
-            "!" | "?" => true,
-            "\"" | "”" | "’" | "'" | ")" => ended,
-            _ => false,
-        };
+        ended = tense::ends_sentence(text, i) || (ended && matches!(text.str(i), "\"" | "”" | "’" | "'" | ")"));
     }
     out
 }
