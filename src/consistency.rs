@@ -253,8 +253,11 @@ impl<'a> Article<'a> {
             .is_some_and(|c| c & class as u16 != 0)
     }
 
+    /// The weekday token `i` names (0 for Monday): a capitalised full name, or an
+    /// abbreviation with its full stop (`Wed.`), so that `The Sun` names no day.
     fn weekday(&self, i: usize) -> Option<i8> {
-        if !self.text.is_capitalised(i) {
+        let short = self.text.get(i).len() < 6;
+        if !self.text.is_capitalised(i) || (short && !(self.text.get(i + 1) == "." && self.text.touches_next(i))) {
             return None;
         }
         self.words
@@ -380,7 +383,10 @@ impl<'a> Article<'a> {
                     .all(|t| matches!(self.text.get(t), "," | "(" | ")" | "—" | "–" | "-") || self.text.is(t, "on"));
             let mixed = (self.is_relative(a.1, a.2) && self.is_absolute(b.1, b.2))
                 || (self.is_absolute(a.1, a.2) && self.is_relative(b.1, b.2));
-            if !joined || !mixed || (a.3 <= b.4 && b.3 <= a.4) {
+            // `yesterday, Jan. 5 and Jan. 7` is a list, not one day named twice.
+            let listed = ["and", "or", "&"].iter().any(|w| self.text.is(b.2 + 1, w))
+                || (self.text.get(b.2 + 1) == "," && self.claim_at.get(b.2 + 2).copied().flatten().is_some());
+            if !joined || !mixed || listed || (a.3 <= b.4 && b.3 <= a.4) {
                 continue;
             }
             let (ta, tb) = (&self.claims[a.0].text, &self.claims[b.0].text);

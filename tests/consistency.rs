@@ -147,6 +147,16 @@ fn weekday_that_contradicts_its_date() {
         ),
         (
             "2022-01-20",
+            "Ministers met on [Wed., Jan. 11, 2022]{date 2022-01-11}.",
+            &[Weekday],
+        ),
+        (
+            "2022-01-20",
+            "As reported in The Sun, [Jan. 11, 2022]{date 2022-01-11}, talks failed.",
+            &[],
+        ),
+        (
+            "2022-01-20",
             "Ministers met on [Tuesday]{date 2022-01-18}, [Jan. 11]{date 2022-01-11}, to talk.",
             &[],
         ),
@@ -185,6 +195,11 @@ fn relative_date_that_contradicts_an_absolute_one() {
         (
             "2022-03-10",
             "Prices rose [last month]{date 2022-02-01..2022-02-28}, on [Feb. 14]{date 2022-02-14}.",
+            &[],
+        ),
+        (
+            "2022-03-10",
+            "Blasts hit [yesterday]{date 2022-03-09}, [March 5]{date 2022-03-05} and [March 7]{date 2022-03-07}.",
             &[],
         ),
         (
