@@ -882,3 +882,35 @@ fn random_claims_never_panic_and_long_texts_stay_fast() {
         started.elapsed()
     );
 }
+
+// ---- end to end: the scanner's own claims ----------------------------------------------
+
+/// Crafted articles scanned for real: each check fires on what the finders find. (Written
+/// for this test; no dev-corpus text.)
+#[test]
+fn each_check_fires_on_a_scanned_article() {
+    let cases: &[(&str, &str, Check)] = &[
+        ("2022-01-20", "Ministers met in Vienna on Monday, Jan. 11, 2022, the ministry said.", Check::Weekday),
+        ("2022-01-20", "The vote came on Jan. 11 (Friday) after a long night.", Check::Weekday),
+        ("2022-03-10", "The convoy reached the town yesterday (March 7), officials said.", Check::RelativeDate),
+        (
+            "2022-01-10",
+            "Russia has massed 100,000 troops near the border with Ukraine.\n\n\
+             Officials in Kyiv said Russia now has 130,000 troops there.",
+            Check::Recount,
+        ),
+        ("2022-01-10", "Turnout was put at 120% of registered voters.", Check::Percent),
+        ("2022-01-10", "Police said between 50 and 20 people were hurt.", Check::Range),
+        ("2022-01-10", "The treaty was signed in 2023 in Minsk.", Check::FuturePast),
+    ];
+    let mut failures = Vec::new();
+    for (date, text, want) in cases {
+        let o = options(date);
+        let claims = factmark::scan(text, &o);
+        let got: Vec<Check> = factmark::check(text, &claims, &o).iter().map(|f| f.code).collect();
+        if got != [*want] {
+            failures.push(format!("{text}\n  want [{want:?}]\n  got  {got:?}\n  claims {claims:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failing case(s):\n{}", failures.len(), failures.join("\n"));
+}
