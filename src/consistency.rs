@@ -136,6 +136,7 @@ enum Word {
     Whole = 8,
     Growth = 16,
     Extra = 32,
+    Share = 64,
 }
 
 struct Words {
@@ -177,6 +178,7 @@ fn words() -> &'static Words {
                 "whole" => Word::Whole,
                 "growth" => Word::Growth,
                 "extra" => Word::Extra,
+                "share" => Word::Share,
                 _ => continue,
             };
             for word in list.split(' ') {
@@ -520,9 +522,9 @@ impl<'a> Article<'a> {
                             .flatten()
                             .is_some_and(|c| self.claims[c].value.kind() == Kind::Country)
                 });
-            let whole_near =
-                self.has(last + 1, Word::Whole) || (first.saturating_sub(3)..first).any(|t| self.has(t, Word::Whole));
-            if growth || !(of_whole || whole_near) {
+            let share_near =
+                self.has(last + 1, Word::Share) || (first.saturating_sub(3)..first).any(|t| self.has(t, Word::Share));
+            if growth || !(of_whole || share_near) {
                 continue;
             }
             let message = format!(

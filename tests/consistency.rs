@@ -275,6 +275,16 @@ fn percentage_of_a_whole_above_100() {
         ("2022-01-10", "Debt reached [120%]{quantity 120 percent} of GDP.", &[]),
         (
             "2022-01-10",
+            "Turnout reached [104%]{quantity 104 percent} in one town.",
+            &[Check::Percent],
+        ),
+        (
+            "2022-01-10",
+            "People earning [185 percent]{quantity 185 percent} of the poverty line qualify.",
+            &[],
+        ),
+        (
+            "2022-01-10",
             "The party won [52%]{quantity 52 percent} of the vote.",
             &[],
         ),
@@ -403,6 +413,11 @@ fn future_date_told_in_the_past_tense() {
             &[],
         ),
         ("2022-01-10", "Talks are set for [March 3, 2023]{date 2023-03-03}.", &[]),
+        (
+            "2022-01-10",
+            "It was extended 'til [next year]{date 2023-01-01..2023-12-31}.",
+            &[],
+        ),
     ]);
 }
 
@@ -890,18 +905,42 @@ fn random_claims_never_panic_and_long_texts_stay_fast() {
 #[test]
 fn each_check_fires_on_a_scanned_article() {
     let cases: &[(&str, &str, Check)] = &[
-        ("2022-01-20", "Ministers met in Vienna on Monday, Jan. 11, 2022, the ministry said.", Check::Weekday),
-        ("2022-01-20", "The vote came on Jan. 11 (Friday) after a long night.", Check::Weekday),
-        ("2022-03-10", "The convoy reached the town yesterday (March 7), officials said.", Check::RelativeDate),
+        (
+            "2022-01-20",
+            "Ministers met in Vienna on Monday, Jan. 11, 2022, the ministry said.",
+            Check::Weekday,
+        ),
+        (
+            "2022-01-20",
+            "The vote came on Jan. 11 (Friday) after a long night.",
+            Check::Weekday,
+        ),
+        (
+            "2022-03-10",
+            "The convoy reached the town yesterday (March 7), officials said.",
+            Check::RelativeDate,
+        ),
         (
             "2022-01-10",
             "Russia has massed 100,000 troops near the border with Ukraine.\n\n\
              Officials in Kyiv said Russia now has 130,000 troops there.",
             Check::Recount,
         ),
-        ("2022-01-10", "Turnout was put at 120% of registered voters.", Check::Percent),
-        ("2022-01-10", "Police said between 50 and 20 people were hurt.", Check::Range),
-        ("2022-01-10", "The treaty was signed in 2023 in Minsk.", Check::FuturePast),
+        (
+            "2022-01-10",
+            "Turnout was put at 120% of registered voters.",
+            Check::Percent,
+        ),
+        (
+            "2022-01-10",
+            "Police said between 50 and 20 people were hurt.",
+            Check::Range,
+        ),
+        (
+            "2022-01-10",
+            "The treaty was signed in 2023 in Minsk.",
+            Check::FuturePast,
+        ),
     ];
     let mut failures = Vec::new();
     for (date, text, want) in cases {
@@ -909,8 +948,15 @@ fn each_check_fires_on_a_scanned_article() {
         let claims = factmark::scan(text, &o);
         let got: Vec<Check> = factmark::check(text, &claims, &o).iter().map(|f| f.code).collect();
         if got != [*want] {
-            failures.push(format!("{text}\n  want [{want:?}]\n  got  {got:?}\n  claims {claims:?}"));
+            failures.push(format!(
+                "{text}\n  want [{want:?}]\n  got  {got:?}\n  claims {claims:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failing case(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing case(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
