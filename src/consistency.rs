@@ -202,6 +202,9 @@ const WEEKDAY_NAMES: [&str; 7] = [
 /// How many tokens either side of a claim the checks look at.
 const WINDOW: usize = 12;
 
+/// How far either side of a date a word that looks ahead clears it: about a sentence.
+const SENTENCE: usize = 30;
+
 /// Longer claims are no claim a finder makes; skipping them keeps every check linear.
 const MAX_CLAIM_TOKENS: usize = 24;
 
@@ -273,14 +276,14 @@ impl<'a> Article<'a> {
     }
 
     /// Token indices of the sentence around `i`, at most `WINDOW` either side.
-    fn window(&self, first: usize, last: usize) -> Range<usize> {
+    fn window(&self, first: usize, last: usize, width: usize) -> Range<usize> {
         let s = self.sentence[first];
         let mut a = first;
-        while a > 0 && first - a < WINDOW && self.sentence[a - 1] == s {
+        while a > 0 && first - a < width && self.sentence[a - 1] == s {
             a -= 1;
         }
         let mut b = last + 1;
-        while b < self.text.tokens.len() && b - last <= WINDOW && self.sentence[b] == s {
+        while b < self.text.tokens.len() && b - last <= width && self.sentence[b] == s {
             b += 1;
         }
         a..b
@@ -490,7 +493,7 @@ impl<'a> Article<'a> {
     /// the publication date.
     fn when(&self, first: usize, last: usize) -> (Date, Date) {
         let mut days: Option<(Date, Date)> = None;
-        for t in self.window(first, last) {
+        for t in self.window(first, last, WINDOW) {
             if let Some(Value::Date { start, end, .. }) = self.claim_at[t].map(|c| &self.claims[c].value) {
                 days = Some(days.map_or((*start, *end), |(s, e)| (s.min(*start), e.max(*end))));
             }
@@ -674,7 +677,7 @@ impl<'a> Article<'a> {
             }
             let ahead = |t: usize| self.has(t, Word::Ahead) || tense::cue(&self.text, t, t < first) == Tense::Future;
             if self
-                .window(first, last)
+                .window(first, last, SENTENCE)
                 .any(|t| !(first..=last).contains(&t) && ahead(t))
             {
                 continue;
@@ -715,9 +718,11 @@ impl<'a> Article<'a> {
         before.or_else(|| (from..end).take_while(|&t| !stop(t)).find(|&t| self.is_past(t, first)))
     }
 
-    /// A past-tense verb, by the date finder's tense cues (`was`, `said`, `attacked`).
+    /// A past-tense verb, by the date finder's tense cues (`was`, `said`, `attacked`), but not
+    /// `has`/`have`, which are as often the present of possession (`have slots next week`).
     fn is_past(&self, t: usize, first: usize) -> bool {
-        tense::cue(&self.text, t, t < first) == Tense::Past
+        !["has", "have", "having"].iter().any(|w| self.text.is(t, w))
+            && tense::cue(&self.text, t, t < first) == Tense::Past
     }
 }
 

@@ -418,6 +418,12 @@ fn future_date_told_in_the_past_tense() {
             "It was extended 'til [next year]{date 2023-01-01..2023-12-31}.",
             &[],
         ),
+        ("2022-01-10", "I found out mine is [next Monday]{date 2022-01-17}.", &[]),
+        (
+            "2022-01-10",
+            "Stores have slots [next week]{date 2022-01-17..2022-01-23}.",
+            &[],
+        ),
     ]);
 }
 
