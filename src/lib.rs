@@ -20,6 +20,9 @@
 //! - [`facts`] (`facts.rs`): capital and population per country, with source and year.
 //! - [`annotations`], [`claim_review`] (`annotation.rs`): W3C Web Annotations, schema.org
 //!   `ClaimReview`.
+//! - [`sentences`] (`sentence/`): sentence splitting, check-worthiness scores and Full Fact
+//!   claim types with their reasons; the model's weights are the generated
+//!   `data/checkworthy.tsv` (`cargo run --release --bin train_checkworthy`).
 //! - `data/*.tsv`: names, aliases, demonyms, places — each headed by its source and licence.
 //! - `wasm.rs`: the only file that knows about wasm-bindgen.
 //!
@@ -40,6 +43,7 @@ mod offsets;
 mod options;
 mod quantity;
 mod scan;
+mod sentence;
 mod token;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -50,3 +54,4 @@ pub use consistency::{check, Check, Finding, Place};
 pub use facts::{facts, CountryFacts};
 pub use options::{parse_date, Error, Options};
 pub use scan::scan;
+pub use sentence::{assess, features, sentences, sentences_of, Assessment, ClaimType, Cue, Reason, Sentence, FEATURE_BUCKETS};
