@@ -1,4 +1,5 @@
-//! The command line: a thin layer over `factmark::scan` and `factmark::sentences`. No rule lives here.
+//! The command line: a thin layer over `factmark::scan`, `factmark::sentences`, `factmark::check`
+//! and the exports. No rule lives here.
 
 use std::fmt::Write as _;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -10,36 +11,29 @@ use serde_json::json;
 const USAGE: &str = "\
 usage: factmark scan --date YYYY-MM-DD [--kinds K,K…] [--annotations | --claim-review N] [--source URL] [FILE]
        factmark scan --jsonl [--date YYYY-MM-DD] [--kinds K,K…] [--keep-going] [FILE]
-<<<<<<< HEAD
+       factmark sentences --date YYYY-MM-DD [--kinds K,K…] [FILE]
+       factmark sentences --jsonl [--keep-going] [FILE]
        factmark facts CC [CC…]
 
-scan     prints {\"claims\": [...], \"findings\": [...]} for the text in FILE (standard input
-         when none); offsets are UTF-16 code units, as JavaScript indexes strings. A finding is
-         {\"code\", \"message\", \"places\": [{\"start\", \"end\", \"text\", \"claim\"}]}: a place where
-         the article disagrees with itself or the calendar; \"claim\" indexes \"claims\".
---annotations  prints the claims instead as one W3C Web Annotation AnnotationCollection
-         (JSON-LD): its \"first\" page's \"items\" hold one Annotation per claim, targeted by a
-         TextQuoteSelector and a TextPositionSelector (UTF-16).
---claim-review N  prints a schema.org ClaimReview skeleton for claim N (counted from 0 in
-         \"claims\"); the editor fills in author and rating.
+scan     prints {\"claims\": [...], \"sentences\": [...], \"findings\": [...]} for the text in FILE
+         (standard input when none); offsets are UTF-16 code units, as JavaScript indexes
+         strings. A finding is {\"code\", \"message\", \"places\": [{\"start\", \"end\", \"text\",
+         \"claim\"}]}: where the article disagrees with itself or the calendar; \"claim\" indexes
+         \"claims\" (null where the place is no claim).
+--annotations  scan: prints the claims instead as one W3C Web Annotation AnnotationCollection
+         (JSON-LD) whose \"first\" page's \"items\" hold one Annotation per claim, each targeted
+         by a TextQuoteSelector and a TextPositionSelector (UTF-16).
+--claim-review N  scan: prints a schema.org ClaimReview skeleton for claim N (counted from 0
+         in \"claims\"); the editor fills in author and rating.
 --source URL  the page's address: the annotations' target source, the ClaimReview's appearance.
 facts    prints {\"CC\": {\"code\", \"capital\", \"population\", \"populationYear\",
          \"populationSource\", \"capitalSource\"}} for each ISO country code given.
---jsonl  reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\", \"findings\"} line each;
-         --date is the default for lines without a date.
-=======
-       factmark sentences --date YYYY-MM-DD [--kinds K,K…] [FILE]
-       factmark sentences --jsonl [--keep-going] [FILE]
-
-scan     prints {\"claims\": [...], \"sentences\": [...]} for the text in FILE (standard input
-         when none); offsets are UTF-16 code units, as JavaScript indexes strings.
 sentences  prints {\"sentences\": [...]}: each sentence with its check-worthiness score (0 to 1),
          checkworthy (score ≥ 0.5), type (Full Fact's claim types) and reasons.
---jsonl  scan: reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\", \"sentences\"}
-         line each; --date is the default for lines without a date.
+--jsonl  scan: reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\", \"sentences\",
+         \"findings\"} line each; --date is the default for lines without a date.
          sentences: reads lines {\"id\", \"text\"}, takes each text as one sentence and writes one
          {\"id\", \"score\", \"checkworthy\", \"type\", \"reasons\"} line each; no date needed.
->>>>>>> main
 --kinds  quantity, date, country, place (all when not given).
 --keep-going  with --jsonl: on a bad line, write {\"line\", \"id\", \"error\"} in its place and go on;
          the exit status is still 1.";
@@ -62,30 +56,16 @@ struct Args {
     source: Option<String>,
 }
 
-enum Command {
-    Scan(Args),
-    Facts(Vec<String>),
-}
-
-fn parse_command(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
-    match argv.next().as_deref() {
-        Some("facts") => {
-            let codes: Vec<String> = argv.collect();
-            if codes.is_empty() || codes.iter().any(|c| c.starts_with('-')) {
-                return Err("facts needs ISO country codes such as UA RU".into());
-            }
-            Ok(Command::Facts(codes))
-        }
-        Some("scan") => parse_args(argv).map(Command::Scan),
-        Some("-h" | "--help") => Err(String::new()),
-        Some(other) => Err(format!("unknown command {other:?}")),
-        None => Err("no command given".into()),
-    }
-}
-
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
-<<<<<<< HEAD
+    let command = match argv.next().as_deref() {
+        Some("scan") => Command::Scan,
+        Some("sentences") => Command::Sentences,
+        Some("-h" | "--help") => return Err(String::new()),
+        Some(other) => return Err(format!("unknown command {other:?}")),
+        None => return Err("no command given".into()),
+    };
     let mut args = Args {
+        command,
         date: None,
         kinds: None,
         jsonl: false,
@@ -95,16 +75,6 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         claim_review: None,
         source: None,
     };
-=======
-    let command = match argv.next().as_deref() {
-        Some("scan") => Command::Scan,
-        Some("sentences") => Command::Sentences,
-        Some("-h" | "--help") => return Err(String::new()),
-        Some(other) => return Err(format!("unknown command {other:?}")),
-        None => return Err("no command given".into()),
-    };
-    let mut args = Args { command, date: None, kinds: None, jsonl: false, keep_going: false, file: None };
->>>>>>> main
     while let Some(a) = argv.next() {
         match a.as_str() {
             "--date" => args.date = Some(argv.next().ok_or("--date needs a value: YYYY-MM-DD")?),
@@ -115,7 +85,8 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
             "--source" => args.source = Some(argv.next().ok_or("--source needs a URL")?),
             "--claim-review" => {
                 let n = argv.next().ok_or("--claim-review needs a claim number")?;
-                args.claim_review = Some(n.parse().map_err(|_| format!("--claim-review needs a claim number, not {n:?}"))?);
+                let n = n.parse().map_err(|_| format!("--claim-review needs a claim number, not {n:?}"))?;
+                args.claim_review = Some(n);
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
@@ -126,8 +97,10 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     if args.keep_going && !args.jsonl {
         return Err("--keep-going goes with --jsonl".into());
     }
-    if args.jsonl && (args.annotations || args.claim_review.is_some()) {
-        return Err("--annotations and --claim-review go without --jsonl".into());
+    if (args.annotations || args.claim_review.is_some() || args.source.is_some())
+        && (args.jsonl || command != Command::Scan)
+    {
+        return Err("--annotations, --claim-review and --source go with scan, without --jsonl".into());
     }
     if args.annotations && args.claim_review.is_some() {
         return Err("choose one of --annotations and --claim-review".into());
@@ -172,7 +145,6 @@ fn scan_one(args: &Args, name: &str) -> Result<(), String> {
     open(args.file.as_deref())?.read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: {}", utf8_error(&bytes, e)))?;
     let claims = factmark::scan(text, &options);
-<<<<<<< HEAD
     let source = args.source.as_deref();
     let record = if args.annotations {
         factmark::annotations(text, &claims, source)
@@ -180,13 +152,14 @@ fn scan_one(args: &Args, name: &str) -> Result<(), String> {
         let claim = claims.get(n).ok_or_else(|| format!("--claim-review {n}: the text has {} claim(s)", claims.len()))?;
         factmark::claim_review(text, claim, source, Some(options.date()))
     } else {
-        json!({ "claims": claims, "findings": factmark::check(text, &claims, &options) })
-=======
-    let sentences = factmark::sentences_of(text, &claims);
-    let record = match args.command {
-        Command::Scan => json!({ "claims": claims, "sentences": sentences }),
-        Command::Sentences => json!({ "sentences": sentences }),
->>>>>>> main
+        let sentences = factmark::sentences_of(text, &claims);
+        match args.command {
+            Command::Scan => {
+                let findings = factmark::check(text, &claims, &options);
+                json!({ "claims": claims, "sentences": sentences, "findings": findings })
+            }
+            Command::Sentences => json!({ "sentences": sentences }),
+        }
     };
     let mut out = io::stdout().lock();
     serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
@@ -219,14 +192,10 @@ fn scan_lines(args: &Args, name: &str) -> Result<usize, String> {
         }
         let (id, result) = scan_line(args, &bytes);
         let record = match result {
-<<<<<<< HEAD
-            Ok((claims, findings)) => json!({ "id": id, "claims": claims, "findings": findings }),
-=======
             Ok(mut record) => {
                 record["id"] = id;
                 record
             }
->>>>>>> main
             Err(msg) => {
                 let mut text = format!("{name}: line {number}");
                 if !id.is_null() {
@@ -248,14 +217,8 @@ fn scan_lines(args: &Args, name: &str) -> Result<usize, String> {
     Ok(bad)
 }
 
-<<<<<<< HEAD
-type Scanned = (Vec<factmark::Claim>, Vec<factmark::Finding>);
-
-fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<Scanned, String>) {
-=======
 /// The record for one line, without its id.
 fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<serde_json::Value, String>) {
->>>>>>> main
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => return (serde_json::Value::Null, Err(utf8_error(bytes, e))),
@@ -281,18 +244,18 @@ fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<serde_json
     };
     let result = options(date, args.kinds.as_deref()).map_err(|e| e.to_string()).map(|o| {
         let claims = factmark::scan(&line.text, &o);
-<<<<<<< HEAD
-        let findings = factmark::check(&line.text, &claims, &o);
-        (claims, findings)
-=======
         let sentences = factmark::sentences_of(&line.text, &claims);
-        json!({ "claims": claims, "sentences": sentences })
->>>>>>> main
+        let findings = factmark::check(&line.text, &claims, &o);
+        json!({ "claims": claims, "sentences": sentences, "findings": findings })
     });
     (line.id, result)
 }
 
+/// `factmark facts CC…`: the bundled facts of each country named.
 fn print_facts(codes: &[String]) -> Result<(), String> {
+    if codes.is_empty() {
+        return Err("facts needs ISO country codes such as UA RU".into());
+    }
     let mut all = serde_json::Map::new();
     for code in codes {
         let facts = factmark::facts(code).ok_or_else(|| format!("no facts for {code:?}: expected an ISO code such as UA"))?;
@@ -303,9 +266,12 @@ fn print_facts(codes: &[String]) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_command(std::env::args().skip(1)) {
-        Ok(Command::Scan(a)) => a,
-        Ok(Command::Facts(codes)) => return finish(print_facts(&codes)),
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("facts") {
+        return finish(print_facts(&argv[1..]));
+    }
+    let args = match parse_args(argv.into_iter()) {
+        Ok(a) => a,
         Err(msg) if msg.is_empty() => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
