@@ -20,6 +20,8 @@ scan     prints {\"claims\": [...], \"sentences\": [...], \"findings\": [...]} f
          strings. A finding is {\"code\", \"message\", \"places\": [{\"start\", \"end\", \"text\",
          \"claim\"}]}: where the article disagrees with itself or the calendar; \"claim\" indexes
          \"claims\" (null where the place is no claim).
+sentences  prints {\"sentences\": [...]}: each sentence with its check-worthiness score (0 to 1),
+         checkworthy (score ≥ 0.5), type (Full Fact's claim types) and reasons.
 --annotations  scan: prints the claims instead as one W3C Web Annotation AnnotationCollection
          (JSON-LD) whose \"first\" page's \"items\" hold one Annotation per claim, each targeted
          by a TextQuoteSelector and a TextPositionSelector (UTF-16).
@@ -28,8 +30,6 @@ scan     prints {\"claims\": [...], \"sentences\": [...], \"findings\": [...]} f
 --source URL  the page's address: the annotations' target source, the ClaimReview's appearance.
 facts    prints {\"CC\": {\"code\", \"capital\", \"population\", \"populationYear\",
          \"populationSource\", \"capitalSource\"}} for each ISO country code given.
-sentences  prints {\"sentences\": [...]}: each sentence with its check-worthiness score (0 to 1),
-         checkworthy (score ≥ 0.5), type (Full Fact's claim types) and reasons.
 --jsonl  scan: reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\", \"sentences\",
          \"findings\"} line each; --date is the default for lines without a date.
          sentences: reads lines {\"id\", \"text\"}, takes each text as one sentence and writes one
