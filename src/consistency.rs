@@ -137,6 +137,7 @@ enum Word {
     Growth = 16,
     Extra = 32,
     Share = 64,
+    Function = 128,
 }
 
 struct Words {
@@ -179,6 +180,7 @@ fn words() -> &'static Words {
                 "growth" => Word::Growth,
                 "extra" => Word::Extra,
                 "share" => Word::Share,
+                "function" => Word::Function,
                 _ => continue,
             };
             for word in list.split(' ') {
@@ -474,7 +476,8 @@ impl<'a> Article<'a> {
             }
             t += 1;
         }
-        if self.text.tokens.get(t)?.class != Class::Word || self.has(t, Word::Extra) || self.text.is_capitalised(t) {
+        let not_noun = self.has(t, Word::Extra) || self.has(t, Word::Function) || self.text.is_capitalised(t);
+        if self.text.tokens.get(t)?.class != Class::Word || not_noun {
             return None;
         }
         let noun = self.text.str(t).to_lowercase();

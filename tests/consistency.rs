@@ -242,6 +242,12 @@ fn same_subject_counted_differently() {
             "[Russia]{country RU} has [100,000]{quantity 100000 personnel} troops, officials said; others count [130,000]{quantity 130000 personnel} troops.",
             &[],
         ),
+        (
+            "2022-01-10",
+            "[Russia]{country RU} sent [100,000]{quantity 100000 personnel} troops.\n\n[Russia]{country RU} sent \
+             [20,000]{quantity 20000 personnel} from [Belarus]{country BY} and [130,000]{quantity 130000 personnel} from home.",
+            &[],
+        ),
         // no country to tie the counts to: no note
         ("2022-01-10", "There were [100,000]{quantity 100000 personnel} troops. Later [130,000]{quantity 130000 personnel} troops came.", &[]),
     ]);
