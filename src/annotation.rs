@@ -165,7 +165,7 @@ fn sentence_around(src: &str, span: std::ops::Range<usize>) -> String {
         }
         end = span.end + i + c.len_utf8();
         taken += 1;
-        if matches!(c, '.' | '!' | '?') && chars.peek().map_or(true, |(_, n)| n.is_whitespace()) {
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
             break;
         }
     }
