@@ -138,6 +138,8 @@ enum Word {
     Extra = 32,
     Share = 64,
     Function = 128,
+    Contrast = 256,
+    Either = 512,
 }
 
 struct Words {
@@ -181,6 +183,8 @@ fn words() -> &'static Words {
                 "extra" => Word::Extra,
                 "share" => Word::Share,
                 "function" => Word::Function,
+                "contrast" => Word::Contrast,
+                "either" => Word::Either,
                 _ => continue,
             };
             for word in list.split(' ') {
@@ -596,8 +600,15 @@ impl<'a> Article<'a> {
         if !matches!(self.claims.get(self.claim_at[first]?)?.value, Value::Quantity { .. }) {
             return None;
         }
-        let between =
-            self.text.is(first, "between") || first.checked_sub(1).is_some_and(|b| self.text.is(b, "between"));
+        let between_at = if self.text.is(first, "between") {
+            Some(first)
+        } else {
+            first.checked_sub(1)
+        };
+        let between = between_at.is_some_and(|b| {
+            // `the difference between 94 and 72` compares two figures; it is no range.
+            self.text.is(b, "between") && !b.checked_sub(1).is_some_and(|c| self.has(c, Word::Contrast))
+        });
         let joined = (between && self.text.is(last + 1, "and")) || matches!(self.text.get(last + 1), "-" | "–");
         let b_first = last + 2;
         if !joined || self.text.tokens.get(b_first)?.class != Class::Number {
@@ -685,7 +696,9 @@ impl<'a> Article<'a> {
             {
                 continue;
             }
-            let Some(verb) = self.past_verb_near(first, last) else {
+            // Without a year (`next week`), only a verb before the date counts: in `next year,
+            // already approved` the participle describes the thing, not the time.
+            let Some(verb) = self.past_verb_near(first, last, year) else {
                 continue;
             };
             let message = format!(
@@ -703,7 +716,7 @@ impl<'a> Article<'a> {
 
     /// A past-tense verb in the clause of a claim: up to 8 tokens before it, or 6 after it
     /// (past one comma right after it: `On March 3, 2023, troops attacked`).
-    fn past_verb_near(&self, first: usize, last: usize) -> Option<usize> {
+    fn past_verb_near(&self, first: usize, last: usize, or_after: bool) -> Option<usize> {
         let s = self.sentence[first];
         let stop = |t: usize| {
             self.sentence[t] != s || matches!(self.text.get(t), "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
@@ -717,15 +730,19 @@ impl<'a> Article<'a> {
         } else {
             last + 1
         };
-        let end = (from + 6).min(self.text.tokens.len());
+        let end = if or_after {
+            (from + 6).min(self.text.tokens.len())
+        } else {
+            from
+        };
         before.or_else(|| (from..end).take_while(|&t| !stop(t)).find(|&t| self.is_past(t, first)))
     }
 
     /// A past-tense verb, by the date finder's tense cues (`was`, `said`, `attacked`), but not
-    /// `has`/`have`, which are as often the present of possession (`have slots next week`).
+    /// one that is as often present (`have slots next week`, `you put me there next year`).
     fn is_past(&self, t: usize, first: usize) -> bool {
-        !["has", "have", "having"].iter().any(|w| self.text.is(t, w))
-            && tense::cue(&self.text, t, t < first) == Tense::Past
+        let wont = self.text.is(t, "won") && matches!(self.text.get(t + 1), "'" | "’") && self.text.is(t + 2, "t");
+        !wont && !self.has(t, Word::Either) && tense::cue(&self.text, t, t < first) == Tense::Past
     }
 }
 

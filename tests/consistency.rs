@@ -333,6 +333,11 @@ fn range_whose_low_end_is_above_its_high_end() {
         ),
         (
             "2022-01-10",
+            "Mind the difference between [94]{quantity 94 percent} and [72]{quantity 72 percent}.",
+            &[],
+        ),
+        (
+            "2022-01-10",
             "Prices fell from [50]{quantity 50 money} to [20]{quantity 20 money} dollars.",
             &[],
         ),
@@ -425,6 +430,16 @@ fn future_date_told_in_the_past_tense() {
             &[],
         ),
         ("2022-01-10", "I found out mine is [next Monday]{date 2022-01-17}.", &[]),
+        (
+            "2022-01-10",
+            "And [next year]{date 2023-01-01..2023-12-31}, already approved, $716 billion.",
+            &[],
+        ),
+        (
+            "2022-01-10",
+            "Put me against her [next September]{date 2022-09-01..2022-09-30}, she won't win.",
+            &[],
+        ),
         (
             "2022-01-10",
             "Stores have slots [next week]{date 2022-01-17..2022-01-23}.",
