@@ -114,7 +114,7 @@ fn best_threshold(scored: &mut [(f64, bool)]) -> (f64, f64, f64, f64) {
     let (mut tp, mut best) = (0.0, (f64::INFINITY, 0.0, 0.0, 0.0));
     for (k, &(score, positive)) in scored.iter().enumerate() {
         tp += f64::from(u8::from(positive));
-        let next_differs = scored.get(k + 1).map_or(true, |n| n.0 < score);
+        let next_differs = scored.get(k + 1).is_none_or(|n| n.0 < score);
         let (p, r) = (tp / (k + 1) as f64, tp / positives.max(1.0));
         let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         if next_differs && f1 > best.1 {
@@ -199,7 +199,7 @@ fn run() -> Result<(), String> {
                 "l2 {l2:e} epochs {epochs}: held-out debates F1 {late_f1:.4} at {:.3}, groundtruth F1 {dev_f1:.4} at {:.3}",
                 late.0, dev.0
             );
-            if best.map_or(true, |b| late_f1 + dev_f1 > b.0) {
+            if best.is_none_or(|b| late_f1 + dev_f1 > b.0) {
                 best = Some((late_f1 + dev_f1, l2, epochs));
             }
         }
