@@ -691,6 +691,12 @@ fn dev_articles() -> Vec<(String, String, String, Vec<Claim>)> {
 /// Every finding on the dev corpus, read against the gold claims (what a perfect scanner
 /// would find), is listed here by article, check and the text of its places after reading
 /// the article: `real` says whether the text truly is inconsistent there.
+///
+/// None fires, and reading the 15 articles found nothing to fire on: no weekday beside a
+/// date, no relative date set beside an absolute one, no share above 100%, no backwards
+/// range, no later date told in the past; the repeated troop counts agree (`more than
+/// 100,000` and `about 130,000` Russian troops; `45,000 Marines` twice) or count different
+/// things (prisoners taken at first, a total that `may have climbed above 8,000` later).
 const DEV_FINDINGS: &[(&str, &str, &str, bool)] = &[];
 
 #[test]
