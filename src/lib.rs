@@ -15,7 +15,7 @@
 //! - `token.rs`: the one tokenizer every finder reads.
 //! - `quantity.rs`, `date.rs`, `country.rs`: one finder per kind (places live with countries,
 //!   which share their tables and their disambiguation).
-//! - [`check`] (`consistency.rs`): findings where the article disagrees with itself or the
+//! - [`check`] (`consistency/`): findings where the article disagrees with itself or the
 //!   calendar, each linking the claims involved; `offsets.rs` maps claims back to bytes.
 //! - [`facts`] (`facts.rs`): capital and population per country, with source and year.
 //! - [`annotations`], [`claim_review`] (`annotation.rs`): W3C Web Annotations, schema.org
