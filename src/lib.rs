@@ -13,8 +13,9 @@
 //! # Map
 //! - [`scan`] (`scan.rs`): the driver; runs the finders, resolves overlaps, converts offsets.
 //! - `token.rs`: the one tokenizer every finder reads.
-//! - `quantity.rs`, `date.rs`, `country.rs`: one finder per kind (places live with countries,
-//!   which share their tables and their disambiguation).
+//! - `quantity/`, `date/`, `country/`: one finder per kind (places live with countries,
+//!   which share their tables and their disambiguation). A finder proposes candidates; only
+//!   the driver decides which become claims.
 //! - [`check`] (`consistency/`): findings where the article disagrees with itself or the
 //!   calendar, each linking the claims involved; `offsets.rs` maps claims back to bytes.
 //! - [`facts`] (`facts.rs`): capital and population per country, with source and year.
