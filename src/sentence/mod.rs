@@ -11,6 +11,7 @@ mod split;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -126,9 +127,7 @@ pub fn sentences(src: &str, options: &Options) -> Vec<Sentence> {
 /// ```
 pub fn sentences_of(src: &str, claims: &[Claim]) -> Vec<Sentence> {
     let text = Text::new(src);
-    let mut to_byte = Utf16ToBytes::new(src);
-    let claims: Vec<Located> = claims.iter().map(|c| (to_byte.at(c.start)..to_byte.at(c.end), c)).collect();
-    let mut claims = claims.into_iter().peekable();
+    let mut claims = located(src, claims).into_iter().peekable();
     let mut offsets = Utf16::new(src);
     let mut out = Vec::new();
     for range in split::split(&text) {
@@ -147,38 +146,56 @@ pub fn sentences_of(src: &str, claims: &[Claim]) -> Vec<Sentence> {
     out
 }
 
-/// Assesses `sentence` as one sentence, from its words alone (no scan, so no date needed):
-/// what `factmark sentences --jsonl` prints for each line. Never fails, never panics.
+/// Assesses `sentence` as one sentence: what `factmark sentences --jsonl` prints for each line.
+/// A sentence alone has no publication date, so it is scanned as if published on
+/// 1 January 2016: its claims' kinds and units, which are what the score uses, do not
+/// depend on it. Never fails, never panics.
 ///
 /// ```
 /// let a = factmark::assess("The deficit tripled to $1.4 trillion under this president.");
 /// assert!(a.checkworthy);
+/// assert!(a.reasons.iter().any(|r| r.cue == factmark::Cue::Quantity && r.text == "$1.4 trillion"));
 /// let b = factmark::assess("Thank you very much.");
 /// assert!(!b.checkworthy);
 /// assert_eq!(b.claim_type, factmark::ClaimType::NotAClaim);
 /// ```
 pub fn assess(sentence: &str) -> Assessment {
+    let claims = scan(sentence, alone());
     let text = Text::new(sentence);
-    assess_tokens(&text, 0..text.tokens.len(), &[])
+    assess_tokens(&text, 0..text.tokens.len(), &located(sentence, &claims))
 }
 
-/// The model's input for `sentence`: hashed feature indices below [`FEATURE_BUCKETS`], one per
-/// occurrence. Public so that the training command computes exactly what inference does.
+/// The model's input for `sentence`, scanned as [`assess`] scans it: hashed feature indices
+/// below [`FEATURE_BUCKETS`], one per occurrence. Public so that the training command computes
+/// exactly what inference does.
 pub fn features(sentence: &str) -> Vec<u32> {
+    let claims = scan(sentence, alone());
     let text = Text::new(sentence);
     let words = cues::words(&text, 0..text.tokens.len());
-    model::features(&words, &cues::find(&words))
+    model::features(&words, &cues::find(&words), claims.iter().map(|c| &c.value))
+}
+
+/// The options a sentence without a publication date is scanned with.
+fn alone() -> &'static Options {
+    static OPTIONS: OnceLock<Options> = OnceLock::new();
+    OPTIONS.get_or_init(|| Options::new(jiff::civil::date(2016, 1, 1)))
 }
 
 /// A claim and its byte span.
 type Located<'c> = (Range<usize>, &'c Claim);
+
+/// `claims` of `src` (sorted by start) with their byte spans.
+fn located<'c>(src: &str, claims: &'c [Claim]) -> Vec<Located<'c>> {
+    let mut to_byte = Utf16ToBytes::new(src);
+    claims.iter().map(|c| (to_byte.at(c.start)..to_byte.at(c.end), c)).collect()
+}
 
 /// Assesses tokens `range` of `text`; `claims` are those inside it, sorted by start.
 fn assess_tokens(text: &Text, range: Range<usize>, claims: &[Located]) -> Assessment {
     let word_count = text.tokens[range.clone()].iter().filter(|t| t.class != Class::Punct).count();
     let words = cues::words(text, range);
     let found = cues::find(&words);
-    let score = model::score(&model::features(&words, &found));
+    let score = model::score(&model::features(&words, &found, claims.iter().map(|c| &c.1.value)));
     let mut reasons: Vec<Reason> = Vec::new();
     let mut seen = HashSet::new();
     let mut push = |cue: Cue, text: &str| {

@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use super::cues::{Found, Word};
+use super::cues::{Cue, Found, Word};
+use crate::claim::Value;
 
 /// How many hash buckets the features fall into (2^14).
 pub const FEATURE_BUCKETS: usize = 1 << 14;
@@ -30,9 +31,11 @@ impl Hash {
     }
 }
 
-/// The hashed features of one sentence: its words and word pairs, its cues and its length.
-pub(crate) fn features(words: &[Word], cues: &[Found]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(2 * words.len() + cues.len() + 2);
+/// The hashed features of one sentence: its words and word pairs, its cues, the claims the
+/// scanner found in it (kind, unit of a quantity, how many), the pairs of distinct cues and
+/// claim kinds present, and its length.
+pub(crate) fn features<'a>(words: &[Word], cues: &[Found], claims: impl IntoIterator<Item = &'a Value>) -> Vec<u32> {
+    let mut out = Vec::with_capacity(2 * words.len() + cues.len() + 8);
     let mut previous = "<s>";
     for w in words {
         out.push(Hash::new(b'u').feed(w.norm.as_bytes()).bucket());
@@ -43,8 +46,34 @@ pub(crate) fn features(words: &[Word], cues: &[Found]) -> Vec<u32> {
         previous = &w.norm;
     }
     out.push(Hash::new(b'b').feed(previous.as_bytes()).feed(b" </s>").bucket());
+    // Which cues and claim kinds are present, as bits of `Cue`.
+    let mut present = 0u32;
     for f in cues {
         out.push(Hash::new(b'c').feed(&[f.cue as u8]).bucket());
+        present |= 1 << f.cue as u32;
+    }
+    let mut count = 0u8;
+    for value in claims {
+        let (tag, cue) = match value {
+            Value::Quantity { unit, .. } => {
+                out.push(Hash::new(b'q').feed(&[*unit as u8]).bucket());
+                (b'Q', Cue::Quantity)
+            }
+            Value::Date { .. } => (b'D', Cue::Date),
+            Value::Country(_) => (b'C', Cue::Country),
+            Value::Place { .. } => (b'P', Cue::Place),
+        };
+        out.push(Hash::new(b'k').feed(&[tag]).bucket());
+        present |= 1 << cue as u32;
+        count = count.saturating_add(1);
+    }
+    out.push(Hash::new(b'K').feed(&[count.min(3)]).bucket());
+    for a in 0..u32::BITS {
+        for b in a + 1..u32::BITS {
+            if present & (1 << a) != 0 && present & (1 << b) != 0 {
+                out.push(Hash::new(b'p').feed(&[a as u8, b as u8]).bucket());
+            }
+        }
     }
     let length = words.iter().filter(|w| w.norm.chars().next().is_some_and(char::is_alphanumeric)).count();
     let length_class = usize::BITS - length.leading_zeros();
