@@ -49,7 +49,11 @@ fn load(path: &str) -> Result<(Vec<Example>, Vec<String>), String> {
     let mut texts = Vec::new();
     for (n, line) in src.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let row: Row = serde_json::from_str(line).map_err(|e| format!("{path}: line {}: {e}", n + 1))?;
-        examples.push(Example { features: factmark::features(&row.text), positive: row.label == 1, debate: row.debate });
+        examples.push(Example {
+            features: factmark::features(&row.text),
+            positive: row.label == 1,
+            debate: row.debate,
+        });
         texts.push(row.text);
     }
     Ok((examples, texts))
@@ -84,7 +88,10 @@ fn logit(w: &Weights, features: &[u32]) -> f64 {
 /// Logistic regression by AdaGrad with L2 on the active weights; a positive example's error
 /// counts `positive_weight` times.
 fn train(data: &[&Example], l2: f64, epochs: usize, positive_weight: f64) -> Weights {
-    let mut w = Weights { bias: 0.0, w: vec![0.0; factmark::FEATURE_BUCKETS] };
+    let mut w = Weights {
+        bias: 0.0,
+        w: vec![0.0; factmark::FEATURE_BUCKETS],
+    };
     let mut g2 = vec![1e-8; factmark::FEATURE_BUCKETS];
     let mut g2_bias = 1e-8;
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -132,7 +139,10 @@ fn best_threshold(scored: &mut [(f64, bool)]) -> (f64, f64, f64, f64) {
 /// F1, precision and recall of the positive class when a logit ≥ `threshold` says positive.
 fn f1_at(scored: &[(f64, bool)], threshold: f64) -> (f64, f64, f64) {
     let count = |predicted: bool, positive: bool| {
-        scored.iter().filter(|s| (s.0 >= threshold) == predicted && s.1 == positive).count() as f64
+        scored
+            .iter()
+            .filter(|s| (s.0 >= threshold) == predicted && s.1 == positive)
+            .count() as f64
     };
     let (tp, fp, fne) = (count(true, true), count(true, false), count(false, true));
     let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
@@ -158,11 +168,18 @@ fn quantise(w: &Weights) -> (f64, Vec<i8>) {
     let max = w.w.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     let levels = f64::from(LEVELS);
     let scale = if max > 0.0 { max / levels } else { 1.0 };
-    (scale, w.w.iter().map(|x| (x / scale).round().clamp(-levels, levels) as i8).collect())
+    (
+        scale,
+        w.w.iter()
+            .map(|x| (x / scale).round().clamp(-levels, levels) as i8)
+            .collect(),
+    )
 }
 
 fn today() -> String {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
     let date = jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().days(days as i64));
     date.map_or_else(|_| "unknown".into(), |d| d.to_string())
 }
@@ -178,7 +195,9 @@ fn run() -> Result<(), String> {
             "--data" => data = value()?,
             "--out" => out = value()?,
             "--date" => date = Some(value()?),
-            other => return Err(format!("unknown argument {other:?}; usage: train_checkworthy [--data DIR] [--out FILE] [--date YYYY-MM-DD]")),
+            other => return Err(format!(
+                "unknown argument {other:?}; usage: train_checkworthy [--data DIR] [--out FILE] [--date YYYY-MM-DD]"
+            )),
         }
     }
     let date = date.unwrap_or_else(today);
@@ -188,7 +207,8 @@ fn run() -> Result<(), String> {
 
     // Hyper-parameters: trained on the debates before HELD_OUT_FROM, judged on the later ones
     // (new debates, new names: what the model meets in use) and on groundtruth.
-    let (early, late): (Vec<&Example>, Vec<&Example>) = train_set.iter().partition(|e| e.debate.as_str() < HELD_OUT_FROM);
+    let (early, late): (Vec<&Example>, Vec<&Example>) =
+        train_set.iter().partition(|e| e.debate.as_str() < HELD_OUT_FROM);
     let mut best: Option<(f64, f64, usize, f64)> = None;
     for l2 in L2 {
         for epochs in EPOCHS {
@@ -210,10 +230,14 @@ fn run() -> Result<(), String> {
             }
         }
     }
-    let Some((_, l2, epochs, positive_weight)) = best else { return Err("empty grid".into()) };
+    let Some((_, l2, epochs, positive_weight)) = best else {
+        return Err("empty grid".into());
+    };
     let w = train(&train_set.iter().collect::<Vec<_>>(), l2, epochs, positive_weight);
     let (scale, q) = quantise(&w);
-    let quantised_logit = |e: &Example| w.bias + norm(&e.features) * scale * e.features.iter().map(|&f| f64::from(q[f as usize])).sum::<f64>();
+    let quantised_logit = |e: &Example| {
+        w.bias + norm(&e.features) * scale * e.features.iter().map(|&f| f64::from(q[f as usize])).sum::<f64>()
+    };
     let mut scored: Vec<(f64, bool)> = dev_set.iter().map(|e| (quantised_logit(e), e.positive)).collect();
     let (dev_threshold, ..) = best_threshold(&mut scored);
     // Out-of-fold scores of the crowdsourced sentences, one fold per debate year.
@@ -277,13 +301,19 @@ fn run() -> Result<(), String> {
     let started = Instant::now();
     let worthy = train_texts.iter().filter(|t| factmark::assess(t).checkworthy).count();
     let took = started.elapsed().as_secs_f64();
-    eprintln!("assess: {:.2} MB/s ({bytes} bytes, {worthy} check-worthy with the weights built in)", bytes as f64 / took / 1e6);
+    eprintln!(
+        "assess: {:.2} MB/s ({bytes} bytes, {worthy} check-worthy with the weights built in)",
+        bytes as f64 / took / 1e6
+    );
     let joined = train_texts.join(" ");
     let options = factmark::Options::from_date("2016-10-19").map_err(|e| e.to_string())?;
     let started = Instant::now();
     let n = factmark::sentences(&joined, &options).len();
     let took = started.elapsed().as_secs_f64();
-    eprintln!("sentences (split + scan + assess): {:.2} MB/s ({n} sentences)", joined.len() as f64 / took / 1e6);
+    eprintln!(
+        "sentences (split + scan + assess): {:.2} MB/s ({n} sentences)",
+        joined.len() as f64 / took / 1e6
+    );
     Ok(())
 }
 
