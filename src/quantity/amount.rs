@@ -292,7 +292,12 @@ fn multiply(text: &Text, a: &mut Amount) {
                     a.form = Form::SpelledScaled;
                 }
             }
-            Some((NumberWord::Fused(s), 1)) if a.form == Form::Digits && touches(text, a.last) => {
+            // `$3B`, but `221B Baker Street` is an address.
+            Some((NumberWord::Fused(s), 1))
+                if a.form == Form::Digits
+                    && touches(text, a.last)
+                    && (a.unit == Some(Unit::Money) || !text.is(next, "b")) =>
+            {
                 a.low = scaled(a.low, s);
                 a.scale *= s;
                 a.fused_m = text.str(next) == "m";

@@ -31,6 +31,10 @@ pub(super) enum NumberWord {
     /// A time of day or an age after the number: `10 am`, `65 and older`.
     After,
     Age,
+    /// A verb of change before a number: `rose 2% to 4%` is a change and a level.
+    Change,
+    /// A street word: `285 Toure Drive` is an address.
+    Street,
 }
 
 /// A word of `units.tsv`: what a noun after a number says about it.
@@ -46,6 +50,10 @@ pub(super) enum Noun {
     Stop,
     /// Ends the search too, but may stand before `killed`.
     Aux,
+    /// Passed over like an adjective, and may stand before `killed`: `were reported dead`.
+    Hedge,
+    /// `others`: the noun counted just before in the sentence, else people.
+    Others,
 }
 
 /// Phrases of one or more tokens, found by their first or their last token, and word
@@ -136,6 +144,8 @@ pub(super) fn numbers() -> &'static Table<NumberWord> {
                 "code" => NumberWord::Code,
                 "after" => NumberWord::After,
                 "age" => NumberWord::Age,
+                "change" => NumberWord::Change,
+                "street" => NumberWord::Street,
                 _ => return None,
             })
         })
@@ -161,6 +171,8 @@ fn units() -> &'static Table<Noun> {
                 "time" => Noun::Time,
                 "stop" => Noun::Stop,
                 "aux" => Noun::Aux,
+                "hedge" => Noun::Hedge,
+                "others" => Noun::Others,
                 _ => return None,
             })
         })
