@@ -76,7 +76,17 @@ fn quantity(text: &Text, mut a: Amount, free: usize, prev: Option<(Unit, usize)>
     if blocked(text, &a, bound.is_some(), start) {
         return (None, end);
     }
-    let Some(unit) = noun::unit(text, &a, start, free) else { return (None, end) };
+    // The claim before, in the same sentence and a few words back.
+    let near = |last: usize| {
+        start < last + 16 && !(last + 1..start).any(|k| matches!(text.str(k), "." | ";" | "!" | "?"))
+    };
+    let prev = prev.filter(|&(_, last)| near(last)).map(|(u, _)| u);
+    // `from 52 million people in 1991 to 41 million`: the same noun.
+    let earlier = prev.filter(|u| {
+        !matches!(u, Unit::Percent | Unit::Money)
+            && ["to", "from", "than"].iter().any(|w| text.is(start.wrapping_sub(1), w))
+    });
+    let Some(unit) = noun::unit(text, &a, start, free, earlier) else { return (None, end) };
     // `a 30m wall`: metres, not millions; `ran the 100m`: a race.
     let word_after = text.tokens.get(a.last + 1).is_some_and(|t| t.class == Class::Word)
         && !matches!(words::noun_at(text, a.last + 1), Some((words::Noun::Stop, _)));
@@ -89,16 +99,10 @@ fn quantity(text: &Text, mut a: Amount, free: usize, prev: Option<(Unit, usize)>
         (unit, a)
     };
     // `killed 259 people, including 12 Americans`: the Americans were killed too.
-    let unit = match prev {
-        Some((Unit::Casualties, last))
-            if unit == Unit::People
-                && text.is(start.wrapping_sub(1), "including")
-                && start < last + 12
-                && !(last + 1..start).any(|k| matches!(text.str(k), "." | ";" | "!" | "?")) =>
-        {
-            Unit::Casualties
-        }
-        _ => unit,
+    let unit = if unit == Unit::People && prev == Some(Unit::Casualties) && text.is(start.wrapping_sub(1), "including") {
+        Unit::Casualties
+    } else {
+        unit
     };
     let (low, high) = match bound {
         Some(Bound::AtMost) => (None, Some(a.high)),

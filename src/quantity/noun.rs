@@ -28,11 +28,14 @@ struct Ahead {
     demonym: bool,
     /// A casualty word in the compound: `injured soldiers`, `people killed`.
     casualty: bool,
+    /// `eight of them`: a share of what the sentence counted before.
+    partitive: bool,
 }
 
 /// The unit of amount `a` whose span starts at `start`, or `None` when it is not a quantity
-/// (a duration; a spelled-out number that counts nothing countable).
-pub(super) fn unit(text: &Text, a: &Amount, start: usize, free: usize) -> Option<Unit> {
+/// (a duration; a spelled-out number that counts nothing countable). `earlier` is the unit of
+/// the claim before, when this one continues it (`from 52 million people in 1991 to 41 million`).
+pub(super) fn unit(text: &Text, a: &Amount, start: usize, free: usize, earlier: Option<Unit>) -> Option<Unit> {
     let (from, shared) = past_alternative(text, a.end + 1);
     if let Some(unit) = a.unit.or(shared) {
         if a.form == Form::Spelled
@@ -53,11 +56,19 @@ pub(super) fn unit(text: &Text, a: &Amount, start: usize, free: usize) -> Option
         Some(Noun::Member) => army_of(text, start).unwrap_or(Unit::Other),
         Some(Noun::Others) => nearest_noun(text, start, free).unwrap_or(Unit::People),
         _ if ahead.demonym => Unit::People,
+        // `eight of them`, spelled out, counts what the sentence counted: people or things.
+        _ if a.form == Form::Spelled && ahead.partitive => match behind(text, start, free) {
+            Some(u @ (Unit::People | Unit::Personnel | Unit::Casualties | Unit::Equipment)) => return Some(u),
+            _ => return None,
+        },
         _ if a.form == Form::Spelled && !casualty => return None,
         _ if named(text, a, start) && !casualty => return None,
         _ => match army_of(text, start) {
             Some(u) => u,
-            None if ahead.bare => behind(text, start, free).unwrap_or(Unit::Other),
+            None if ahead.bare => {
+                let found = behind(text, start, free);
+                found.filter(|u| *u != Unit::Other).or(earlier).or(found).unwrap_or(Unit::Other)
+            }
             None => Unit::Other,
         },
     };
@@ -208,7 +219,8 @@ fn abbreviation_dot(text: &Text, i: usize) -> bool {
 
 fn search_ahead(text: &Text, from: usize) -> Ahead {
     let n = text.tokens.len();
-    let mut ahead = Ahead { noun: None, last: from.saturating_sub(1), bare: true, demonym: false, casualty: false };
+    let mut ahead =
+        Ahead { noun: None, last: from.saturating_sub(1), bare: true, demonym: false, casualty: false, partitive: false };
     let (mut i, mut unknown, mut after_of) = (from, 0, false);
     while i < n && i < from + AHEAD && text.tokens[i].gap != Gap::Block && !new_line(text, i) {
         match text.tokens[i].class {
@@ -224,6 +236,7 @@ fn search_ahead(text: &Text, from: usize) -> Ahead {
                     // `133 of them`: the noun is the one counted before.
                     if ["them", "those", "these", "whom", "us"].iter().any(|w| text.is(i + 1, w)) {
                         ahead.bare = i == from;
+                        ahead.partitive = ahead.bare;
                         break;
                     }
                     after_of = true;
