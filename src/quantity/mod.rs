@@ -38,7 +38,12 @@ pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
 
 /// The claim for amount `a` (with its qualifier and range) and its unit, if it is one, and the
 /// last token it used.
-fn quantity(text: &Text, mut a: Amount, free: usize, prev: Option<(Unit, usize)>) -> (Option<(Candidate, Unit)>, usize) {
+fn quantity(
+    text: &Text,
+    mut a: Amount,
+    free: usize,
+    prev: Option<(Unit, usize)>,
+) -> (Option<(Candidate, Unit)>, usize) {
     if a.invalid {
         return (None, a.end);
     }
@@ -77,16 +82,17 @@ fn quantity(text: &Text, mut a: Amount, free: usize, prev: Option<(Unit, usize)>
         return (None, end);
     }
     // The claim before, in the same sentence and a few words back.
-    let near = |last: usize| {
-        start < last + 16 && !(last + 1..start).any(|k| matches!(text.str(k), "." | ";" | "!" | "?"))
-    };
+    let near =
+        |last: usize| start < last + 16 && !(last + 1..start).any(|k| matches!(text.str(k), "." | ";" | "!" | "?"));
     let prev = prev.filter(|&(_, last)| near(last)).map(|(u, _)| u);
     // `from 52 million people in 1991 to 41 million`: the same noun.
     let earlier = prev.filter(|u| {
         !matches!(u, Unit::Percent | Unit::Money)
             && ["to", "from", "than"].iter().any(|w| text.is(start.wrapping_sub(1), w))
     });
-    let Some(unit) = noun::unit(text, &a, start, free, earlier) else { return (None, end) };
+    let Some(unit) = noun::unit(text, &a, start, free, earlier) else {
+        return (None, end);
+    };
     // `a 30m wall`: metres, not millions; `ran the 100m`: a race.
     let word_after = text.tokens.get(a.last + 1).is_some_and(|t| t.class == Class::Word)
         && !matches!(words::noun_at(text, a.last + 1), Some((words::Noun::Stop, _)));
@@ -94,12 +100,20 @@ fn quantity(text: &Text, mut a: Amount, free: usize, prev: Option<(Unit, usize)>
         return (None, end);
     }
     let (unit, a) = if a.fused_m && unit == Unit::Other && a.unit.is_none() {
-        (Unit::Distance, Amount { low: a.low / a.scale, high: a.high / a.scale, ..a })
+        (
+            Unit::Distance,
+            Amount {
+                low: a.low / a.scale,
+                high: a.high / a.scale,
+                ..a
+            },
+        )
     } else {
         (unit, a)
     };
     // `killed 259 people, including 12 Americans`: the Americans were killed too.
-    let unit = if unit == Unit::People && prev == Some(Unit::Casualties) && text.is(start.wrapping_sub(1), "including") {
+    let unit = if unit == Unit::People && prev == Some(Unit::Casualties) && text.is(start.wrapping_sub(1), "including")
+    {
         Unit::Casualties
     } else {
         unit
@@ -110,7 +124,16 @@ fn quantity(text: &Text, mut a: Amount, free: usize, prev: Option<(Unit, usize)>
         _ => (Some(a.low), Some(a.high)),
     };
     let value = Value::Quantity { low, high, unit };
-    (Some((Candidate { span: text.span(start, a.last), value }, unit)), end)
+    (
+        Some((
+            Candidate {
+                span: text.span(start, a.last),
+                value,
+            },
+            unit,
+        )),
+        end,
+    )
 }
 
 fn same_block(text: &Text, first: usize, last: usize) -> bool {
@@ -136,7 +159,7 @@ fn range_end(text: &Text, a: &Amount, bound: Option<Bound>, start: usize) -> Opt
     } else {
         text.is(link, "and") && bound == Some(Bound::Between)
     };
-    if !joined || !text.tokens.get(link + 1).is_some_and(|t| t.gap != Gap::Block) {
+    if !joined || text.tokens.get(link + 1).is_none_or(|t| t.gap == Gap::Block) {
         return None;
     }
     let b = amount::read(text, link + 1).filter(|b| b.form != Form::Vague)?;
@@ -145,13 +168,19 @@ fn range_end(text: &Text, a: &Amount, bound: Option<Bound>, start: usize) -> Opt
         return None;
     }
     // `rose 2% to 4%`, `rose by 5 to 40`: a change and a level; `by 40 to 50 percent` is a range.
-    let change = matches!(words::number_at(text, start.wrapping_sub(1)), Some((NumberWord::Change, 1)));
+    let change = matches!(
+        words::number_at(text, start.wrapping_sub(1)),
+        Some((NumberWord::Change, 1))
+    );
     if to && change && !(a.unit.is_none() && b.unit.is_some()) {
         return None;
     }
     // `202-555-0100`: a phone number or a date, not a range.
     let chained = is_dash(text, b.last + 1) && text.touches_next(b.last);
-    Some(Amount { invalid: b.invalid || chained, ..b })
+    Some(Amount {
+        invalid: b.invalid || chained,
+        ..b
+    })
 }
 
 /// `a` becomes the range from `a` to `b`, taking `b`'s scale and unit (`10 to 15 million`).
@@ -190,8 +219,10 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
             Class::Punct if matches!(text.str(before), "'" | "\u{2019}") => {
                 a.core == a.last && text.str(a.core).len() == 2
             }
-            Class::Punct => ["/", ":", ".", "@", "#", "_", "+", "=", "&", "\\", "-", "\u{2010}", "\u{2011}"]
-                .contains(&text.str(before)),
+            Class::Punct => [
+                "/", ":", ".", "@", "#", "_", "+", "=", "&", "\\", "-", "\u{2010}", "\u{2011}",
+            ]
+            .contains(&text.str(before)),
         };
         if joined {
             return true;
@@ -199,7 +230,10 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
     }
     // Touching on the right: `10:30`, `1/2`, `1990's`.
     if text.touches_next(a.last) && punct(after, &["/", ":", ".", "'", "\u{2019}"]) {
-        let follows = text.tokens.get(after + 1).is_some_and(|t| t.gap == Gap::None && t.class != Class::Punct);
+        let follows = text
+            .tokens
+            .get(after + 1)
+            .is_some_and(|t| t.gap == Gap::None && t.class != Class::Punct);
         if follows {
             return true;
         }
@@ -211,7 +245,9 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
     }
     let spaced_number = |i: usize| number(i) && text.tokens[i].gap == Gap::Space;
     if spaced_number(after) && a.form == Form::Digits && !a.marked
-        || spaced_number(a.first) && number(before) && (number(before.wrapping_sub(1)) || punct(before.wrapping_sub(1), &["+"]))
+        || spaced_number(a.first)
+            && number(before)
+            && (number(before.wrapping_sub(1)) || punct(before.wrapping_sub(1), &["+"]))
     {
         return true;
     }
@@ -248,7 +284,10 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
     }
     // `April 24 and 25`: the second day of a date.
     if matches!(text.get(before), "and" | "or" | "to" | "-" | "\u{2013}")
-        && text.tokens.get(before.wrapping_sub(1)).is_some_and(|t| t.class == Class::Number)
+        && text
+            .tokens
+            .get(before.wrapping_sub(1))
+            .is_some_and(|t| t.class == Class::Number)
         && month(before.wrapping_sub(2))
     {
         return true;
@@ -283,7 +322,10 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
         && a.low <= 120.0
         && a.low.fract() == 0.0
         && punct(before, &[","])
-        && text.tokens.get(before.wrapping_sub(1)).is_some_and(|t| t.class == Class::Word)
+        && text
+            .tokens
+            .get(before.wrapping_sub(1))
+            .is_some_and(|t| t.class == Class::Word)
         && (punct(after, &[",", ")", "."]) || after >= text.tokens.len());
     if age {
         return true;
@@ -292,7 +334,10 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
     if a.year_like(text) && !qualified {
         let noun_next = matches!(
             words::noun_at(text, after),
-            Some((words::Noun::Unit(Unit::Personnel | Unit::People | Unit::Casualties | Unit::Equipment), _))
+            Some((
+                words::Noun::Unit(Unit::Personnel | Unit::People | Unit::Casualties | Unit::Equipment),
+                _
+            ))
         );
         let prep_before = matches!(words::noun_at(text, before), Some((words::Noun::Stop, _))) || month(before);
         return !noun_next || prep_before;
@@ -414,6 +459,9 @@ mod tests {
             found("between 10 and 15 million people")[0],
             ("between 10 and 15 million".into(), Some(1e7), Some(1.5e7), Unit::People)
         );
-        assert_eq!(found("up to $2bn")[0], ("up to $2bn".into(), None, Some(2e9), Unit::Money));
+        assert_eq!(
+            found("up to $2bn")[0],
+            ("up to $2bn".into(), None, Some(2e9), Unit::Money)
+        );
     }
 }

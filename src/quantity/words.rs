@@ -66,7 +66,11 @@ pub(super) struct Table<T> {
 
 impl<T: Copy> Table<T> {
     fn parse(src: &str, value: impl Fn(&[&str]) -> Option<T>) -> Self {
-        let mut table = Table { by_first: HashMap::new(), by_last: HashMap::new(), endings: Vec::new() };
+        let mut table = Table {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+            endings: Vec::new(),
+        };
         for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let fields: Vec<&str> = line.split('\t').collect();
             let Some(v) = value(&fields[1..]) else { continue };
@@ -88,7 +92,9 @@ impl<T: Copy> Table<T> {
     /// The longest entry whose tokens start at token `i`: its value and length in tokens.
     pub fn at(&self, text: &Text, i: usize) -> Option<(T, usize)> {
         let list = self.by_first.get(&lower(text, i)?)?;
-        list.iter().find(|(w, _)| same_block_words(text, i, w)).map(|(w, v)| (*v, w.len()))
+        list.iter()
+            .find(|(w, _)| same_block_words(text, i, w))
+            .map(|(w, v)| (*v, w.len()))
     }
 
     /// The longest entry whose tokens end at token `i`, starting at or after `floor`.
@@ -101,7 +107,11 @@ impl<T: Copy> Table<T> {
 
     /// A one-word entry for `word` (already lower case).
     fn word(&self, word: &str) -> Option<T> {
-        self.by_first.get(word)?.iter().find(|(w, _)| w.len() == 1).map(|(_, v)| *v)
+        self.by_first
+            .get(word)?
+            .iter()
+            .find(|(w, _)| w.len() == 1)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -192,7 +202,10 @@ pub(super) fn noun_at(text: &Text, i: usize) -> Option<(Noun, usize)> {
         return Some((noun, 1));
     }
     // `activists`, `physicians`: a long word with a people ending.
-    let ending = table.endings.iter().find(|(e, _)| word.len() >= e.len() + 4 && word.ends_with(e.as_str()))?;
+    let ending = table
+        .endings
+        .iter()
+        .find(|(e, _)| word.len() >= e.len() + 4 && word.ends_with(e.as_str()))?;
     Some((ending.1, 1))
 }
 
@@ -212,7 +225,10 @@ mod tests {
         assert_eq!(noun_at(&text, 4), Some((Noun::Unit(Unit::Personnel), 2)));
         let text = Text::new("Troops as many as");
         assert_eq!(noun_at(&text, 0), Some((Noun::Unit(Unit::Personnel), 1)));
-        assert_eq!(numbers().ending_at(&text, 3, 1), Some((NumberWord::Qualifier(Bound::AtMost), 3)));
+        assert_eq!(
+            numbers().ending_at(&text, 3, 1),
+            Some((NumberWord::Qualifier(Bound::AtMost), 3))
+        );
         assert_eq!(numbers().ending_at(&text, 3, 2), None);
     }
 }
