@@ -11,11 +11,30 @@ use wasm_bindgen::prelude::*;
 const SHAPE: &str = "{date: \"YYYY-MM-DD\", kinds?: [\"quantity\", \"date\", \"country\", \"place\"]}";
 
 fn error(message: impl std::fmt::Display) -> js_sys::Error {
-    js_sys::Error::new(&format!("factmark.scan: {message}"))
+    named("scan", message)
+}
+
+/// The one way errors cross: a JS `Error` whose message starts `factmark.FUNCTION: `.
+fn named(function: &str, message: impl std::fmt::Display) -> js_sys::Error {
+    js_sys::Error::new(&format!("factmark.{function}: {message}"))
 }
 
 fn field(object: &JsValue, key: &str) -> Result<JsValue, js_sys::Error> {
     Reflect::get(object, &key.into()).map_err(|_| error(format!("cannot read options.{key}")))
+}
+
+/// [`options`] for the export `function`: its errors name that function.
+fn options_for(function: &str, value: JsValue) -> Result<crate::Options, js_sys::Error> {
+    options(value).map_err(|e| {
+        let message = String::from(e.message());
+        named(function, message.strip_prefix("factmark.scan: ").unwrap_or(&message))
+    })
+}
+
+fn to_js(function: &str, value: &impl Serialize) -> Result<JsValue, js_sys::Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| named(function, e))
 }
 
 /// Reads `{date, kinds?}`; anything else is an error that names the problem.
@@ -60,6 +79,65 @@ pub fn scan(text: &str, options: JsValue) -> Result<JsValue, js_sys::Error> {
     claims
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(error)
+}
+
+/// What [`analyse`] returns: everything the widget shows, from one scan.
+#[derive(Serialize)]
+struct Analysis {
+    claims: Vec<crate::Claim>,
+    sentences: Vec<crate::Sentence>,
+    findings: Vec<crate::Finding>,
+}
+
+/// Scans `text` once and returns `{claims, sentences, findings}`: the claims as [`scan`]
+/// gives them, every sentence with its check-worthiness, and the consistency findings
+/// (whose places name claims by their index in `claims`). Throws an `Error` on bad options.
+#[wasm_bindgen]
+pub fn analyse(text: &str, options: JsValue) -> Result<JsValue, js_sys::Error> {
+    let options = options_for("analyse", options)?;
+    let claims = crate::scan(text, &options);
+    let analysis = Analysis {
+        sentences: crate::sentences_of(text, &claims),
+        findings: crate::check(text, &claims, &options),
+        claims,
+    };
+    to_js("analyse", &analysis)
+}
+
+/// The bundled facts for the country with ISO code `code`: `{code, capital, population,
+/// populationYear, populationSource, capitalSource}`, or `null` for a code it does not know.
+#[wasm_bindgen]
+pub fn facts(code: &str) -> Result<JsValue, js_sys::Error> {
+    to_js("facts", &crate::facts(code))
+}
+
+/// The claims of `text` as a W3C Web Annotation collection; `source` (the page URL, optional)
+/// goes into every target. Throws an `Error` on bad options.
+#[wasm_bindgen]
+pub fn annotations(text: &str, options: JsValue, source: Option<String>) -> Result<JsValue, js_sys::Error> {
+    let options = options_for("annotations", options)?;
+    let claims = crate::scan(text, &options);
+    to_js("annotations", &crate::annotations(text, &claims, source.as_deref()))
+}
+
+/// A schema.org `ClaimReview` skeleton for claim `index` (as [`scan`] numbers them) of
+/// `text`, published on `options.date` at `url` (optional). Throws an `Error` on bad options
+/// or an index that names no claim.
+#[wasm_bindgen(js_name = claimReview)]
+pub fn claim_review(text: &str, options: JsValue, index: JsValue, url: Option<String>) -> Result<JsValue, js_sys::Error> {
+    let options = options_for("claimReview", options)?;
+    let claims = crate::scan(text, &options);
+    let claim = index
+        .as_f64()
+        .filter(|i| i.fract() == 0.0 && *i >= 0.0)
+        .and_then(|i| claims.get(i as usize))
+        .ok_or_else(|| {
+            named(
+                "claimReview",
+                format!("index must name a claim: an integer from 0 to {} (got {index:?})", claims.len() as i64 - 1),
+            )
+        })?;
+    to_js("claimReview", &crate::claim_review(text, claim, url.as_deref(), Some(options.date())))
 }
 
 /// The crate's version, e.g. `"0.1.0"`.

@@ -142,3 +142,66 @@ fn any_text_scans_without_failing() {
         factmark::wasm::scan(text, options(r#"{"date": "2022-01-10"}"#)).expect("scanning never fails");
     }
 }
+
+#[wasm_bindgen_test]
+fn analyse_gives_claims_sentences_and_findings_from_one_scan() {
+    let text = "Hello. Talks were held on Monday, Jan. 11, 2022, and 3,000 troops left Kyiv.";
+    let out = factmark::wasm::analyse(text, options(r#"{"date": "2022-01-20"}"#)).expect("good options");
+    let claims: Vec<JsValue> = Array::from(&get(&out, "claims")).iter().collect();
+    assert!(claims.iter().any(|c| get(c, "text") == "Kyiv"));
+    let sentences: Vec<JsValue> = Array::from(&get(&out, "sentences")).iter().collect();
+    assert_eq!(sentences.len(), 2);
+    assert!(get(&sentences[1], "score").as_f64() > get(&sentences[0], "score").as_f64());
+    for key in ["start", "end", "text", "checkworthy", "type", "reasons"] {
+        assert!(!get(&sentences[1], key).is_undefined(), "{key}");
+    }
+    let findings: Vec<JsValue> = Array::from(&get(&out, "findings")).iter().collect();
+    let weekday = findings
+        .iter()
+        .find(|f| get(f, "code") == "weekday")
+        .expect("Monday is not Jan. 11, 2022");
+    let places: Vec<JsValue> = Array::from(&get(weekday, "places")).iter().collect();
+    let index = get(&places[0], "claim").as_f64().expect("the place is a claim") as u32;
+    assert_eq!(get(&claims[index as usize], "text"), get(&places[0], "text"));
+}
+
+#[wasm_bindgen_test]
+fn facts_are_an_object_or_null() {
+    let ua = factmark::wasm::facts("UA").unwrap();
+    assert_eq!(get(&ua, "capital"), "Kyiv");
+    assert!(get(&ua, "population").as_f64().unwrap() > 1e7);
+    assert!(get(&ua, "populationYear").as_f64().is_some());
+    assert!(get(&ua, "populationSource").as_string().is_some());
+    assert!(factmark::wasm::facts("EU").unwrap().is_null());
+}
+
+#[wasm_bindgen_test]
+fn annotations_and_claim_reviews_cross_as_json() {
+    let text = "Russia has massed 100,000 troops. Talks begin Monday.";
+    let opts = r#"{"date": "2022-01-10"}"#;
+    let url = "https://example.com/a";
+    let collection = factmark::wasm::annotations(text, options(opts), Some(url.into())).unwrap();
+    assert_eq!(get(&collection, "type"), "AnnotationCollection");
+    let items: Vec<JsValue> = Array::from(&get(&get(&collection, "first"), "items")).iter().collect();
+    assert_eq!(items.len(), claims(text, opts).len());
+    assert_eq!(get(&get(&items[0], "target"), "source"), url);
+    let review = factmark::wasm::claim_review(text, options(opts), 1.into(), Some(url.into())).unwrap();
+    assert_eq!(get(&review, "@type"), "ClaimReview");
+    assert_eq!(get(&review, "claimReviewed"), "Russia has massed 100,000 troops.");
+    let published = get(&get(&review, "itemReviewed"), "datePublished");
+    assert_eq!(published, "2022-01-10");
+}
+
+#[wasm_bindgen_test]
+fn the_new_exports_throw_errors_that_name_them() {
+    let text = "Russia has massed 100,000 troops.";
+    let message = |r: Result<JsValue, js_sys::Error>| r.err().map(|e| String::from(e.message())).unwrap_or_default();
+    let analysed = message(factmark::wasm::analyse(text, options("{}")));
+    assert!(analysed.starts_with("factmark.analyse: options.date must be"), "{analysed}");
+    let annotated = message(factmark::wasm::annotations(text, JsValue::NULL, None));
+    assert!(annotated.starts_with("factmark.annotations: options must be an object"), "{annotated}");
+    for index in [JsValue::from(5), JsValue::from(-1), JsValue::from(0.5), JsValue::from("0")] {
+        let reviewed = message(factmark::wasm::claim_review(text, options(r#"{"date": "2022-01-10"}"#), index, None));
+        assert!(reviewed.starts_with("factmark.claimReview: index must name a claim"), "{reviewed}");
+    }
+}
