@@ -54,7 +54,13 @@ function main() {
   let destroyed = false;
   const loaded = wasmBindgen({ module_or_path: wasmUrl }).then(() => {
     timings.loaded = performance.now();
-    return { scan: async (text, options) => wasmBindgen.scan(text, options) };
+    return {
+      scan: async (text, options) => wasmBindgen.scan(text, options),
+      analyse: async (text, options) => wasmBindgen.analyse(text, options),
+      facts: async (code) => wasmBindgen.facts(code),
+      annotations: async (text, options, source) => wasmBindgen.annotations(text, options, source),
+      claimReview: async (text, options, index, url) => wasmBindgen.claimReview(text, options, index, url),
+    };
   });
   const ready = (async () => {
     let scanner;
@@ -90,6 +96,20 @@ function main() {
     get claims() {
       return shell ? shell.claims : [];
     },
+    /** The article's sentences, `{start, end, text, score, checkworthy, type, reasons}`. */
+    get sentences() {
+      return shell ? shell.sentences.map(({ items, range, ...sentence }) => sentence) : [];
+    },
+    /** Where the article disagrees with itself or the calendar: `{code, message, places}`. */
+    get findings() {
+      return shell ? shell.findings : [];
+    },
+    /** The highlighted claims as a W3C Web Annotation collection for this page. */
+    annotations: () => whenRunning((s) => s.annotations()),
+    /** A schema.org ClaimReview skeleton for a claim: its index in `claims`, or an element inside it. */
+    claimReview: (target) => whenRunning((s) => s.claimReview(target)),
+    /** A DOM Range where an annotation's quote stands on the page now, or null. */
+    anchor: (annotation) => (shell ? shell.anchor(annotation) : null),
     /** Scans any text: `factmark.scan(text, {date: 'YYYY-MM-DD', kinds})`. */
     scan: (text, options) => loaded.then((s) => s.scan(text, options)),
     /** Reads the article again. */

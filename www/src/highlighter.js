@@ -1,5 +1,6 @@
-// Painting highlights. Two painters with one interface — paint(items), setActive(item),
-// itemAt(x, y, target), clear() — where an item is {claim, range}:
+// Painting highlights. Two painters with one interface — paint(items, marks), setActive(item),
+// itemAt(x, y, target), clear() — where an item is {claim, range} and a mark {start, range},
+// a stretch of a check-worthy sentence outside its claims:
 // the CSS Custom Highlight API, which leaves the DOM alone, and a fallback that wraps text
 // in <mark> elements and undoes every split when cleared.
 
@@ -24,7 +25,7 @@ export class HighlightPainter {
     this.mutatesDom = false;
   }
 
-  paint(items) {
+  paint(items, marks = []) {
     this.clear();
     this.items = items;
     const { Highlight, CSS } = this.win;
@@ -32,6 +33,7 @@ export class HighlightPainter {
       const ranges = items.filter((it) => it.claim.kind === kind).map((it) => it.range);
       if (ranges.length) CSS.highlights.set(PREFIX + kind, new Highlight(...ranges));
     }
+    if (marks.length) CSS.highlights.set(PREFIX + 'checkworthy', new Highlight(...marks.map((m) => m.range)));
   }
 
   setActive(item) {
@@ -65,7 +67,7 @@ export class HighlightPainter {
   }
 
   clear() {
-    for (const kind of [...this.kinds, 'active']) this.win.CSS.highlights.delete(PREFIX + kind);
+    for (const kind of [...this.kinds, 'active', 'checkworthy']) this.win.CSS.highlights.delete(PREFIX + kind);
     this.items = [];
   }
 }
@@ -81,9 +83,10 @@ export class WrapPainter {
     this.mutatesDom = true;
   }
 
-  paint(items) {
+  paint(items, marks = []) {
     this.clear();
-    for (let i = items.length - 1; i >= 0; i--) this.wrap(items[i]);
+    const all = [...items, ...marks].sort((a, b) => (b.claim ? b.claim.start : b.start) - (a.claim ? a.claim.start : a.start));
+    for (const item of all) this.wrap(item);
   }
 
   // Wraps each text node piece of the item's range, last piece first.
@@ -108,19 +111,21 @@ export class WrapPainter {
         this.splits.push(piece);
       }
       const mark = doc.createElement('mark');
-      mark.setAttribute('data-factmark-kind', item.claim.kind);
+      if (item.claim) {
+        mark.setAttribute('data-factmark-kind', item.claim.kind);
+        this.owner.set(mark, item);
+      } else mark.setAttribute('data-factmark-checkworthy', '');
       piece.parentNode.insertBefore(mark, piece);
       mark.appendChild(piece);
       this.marks.push(mark);
-      this.owner.set(mark, item);
       item.marks.push(mark);
     }
   }
 
   setActive(item) {
-    if (this.active) for (const m of this.active.marks) m.removeAttribute('data-factmark-active');
+    if (this.active) for (const m of this.active.marks || []) m.removeAttribute('data-factmark-active');
     this.active = item;
-    if (item) for (const m of item.marks) m.setAttribute('data-factmark-active', '');
+    if (item) for (const m of item.marks || []) m.setAttribute('data-factmark-active', '');
   }
 
   itemAt(x, y, target) {

@@ -1,12 +1,15 @@
 // The shell: reads the article, asks a scanner for claims, paints them, and keeps up with
 // the page. The scanner is anything with `async scan(text, {date, kinds}) → claims`: the
-// embed runs the wasm in the page, a browser extension can send the text elsewhere.
+// embed runs the wasm in the page, a browser extension can send the text elsewhere. A scanner
+// that also has `analyse` (→ {claims, sentences, findings}), `facts`, `annotations` and
+// `claimReview` adds check-worthy sentences, findings, country facts and the exports.
 
 import { findArticle, readText } from './textmodel.js';
 import { findPublicationDate } from './pubdate.js';
 import { HighlightPainter, WrapPainter, hasHighlightApi } from './highlighter.js';
 import { DEFAULT_LINKS, describe, links, longDate } from './describe.js';
 import { COLOURS, Ui } from './ui.js';
+import { anchor, pageSelectors } from './anchor.js';
 
 const KINDS = ['quantity', 'date', 'country', 'place'];
 const DEBOUNCE_MS = 250;
@@ -19,7 +22,9 @@ const PAGE_STYLE = KINDS.map((kind) => {
   return `::highlight(factmark-${kind}) { ${look} }\nmark[data-factmark-kind="${kind}"] { ${look} cursor: pointer; }`;
 }).join('\n') + `
 ::highlight(factmark-active) { background-color: var(--factmark-active-bg, #1f2937); color: var(--factmark-active, #fff); }
-mark[data-factmark-kind][data-factmark-active] { background-color: var(--factmark-active-bg, #1f2937); color: var(--factmark-active, #fff); }`;
+mark[data-factmark-kind][data-factmark-active] { background-color: var(--factmark-active-bg, #1f2937); color: var(--factmark-active, #fff); }
+::highlight(factmark-checkworthy), mark[data-factmark-checkworthy] { background-color: transparent; color: inherit;
+  text-decoration: underline dotted 1px var(--factmark-checkworthy, #6b7280); }`;
 
 const SOURCES = {
   site: 'given by the site',
@@ -51,11 +56,23 @@ function linkTemplates(given) {
 
 /** A painted claim; its words and links are worked out when first shown. */
 class Item {
-  constructor(claim, range, index, scan) {
+  constructor(claim, range, index, scan, claimIndex = index) {
     this.claim = claim;
     this.range = range;
     this.index = index;
     this.scan = scan;
+    /** Its index in the scanner's claims, which findings refer to. */
+    this.claimIndex = claimIndex;
+  }
+
+  /** The bundled facts about a country claim's country, if any. */
+  get facts() {
+    return this.claim.kind === 'country' ? this.scan.facts.get(this.claim.value) || null : null;
+  }
+
+  /** The findings that involve this claim. */
+  get findings() {
+    return this.scan.findings.filter((f) => f.places.some((p) => p.claim === this.claimIndex));
   }
 
   get words() {
@@ -84,7 +101,14 @@ export class Shell {
     this.timer = 0;
     /** The last scan: its text's length, claims found, and milliseconds spent scanning and painting. */
     this.stats = null;
-    this.ui = new Ui(this.doc, { onChoose: (i, byKeyboard) => this.open(i, byKeyboard), onClose: () => this.painter.setActive(null) });
+    this.sentences = [];
+    this.findings = [];
+    this.ui = new Ui(this.doc, {
+      onChoose: (i, byKeyboard) => this.open(i, byKeyboard),
+      onClose: () => this.painter.setActive(null),
+      onPlace: (place) => this.goTo(place),
+      onCopy: scanner.claimReview ? (item) => this.claimReview(item.index) : null,
+    });
     this.painter = this.makePainter();
     this.observer = new win.MutationObserver(() => this.schedule());
     this.onClick = (e) => this.click(e);
@@ -181,38 +205,120 @@ export class Shell {
     const pubdate = findPublicationDate(this.doc, root, this.settings.date);
     const options = { date: pubdate.date };
     if (this.settings.kinds) options.kinds = this.settings.kinds;
-    let claims;
+    let analysis;
+    const facts = new Map();
     const scanStart = performance.now();
     try {
-      claims = await this.scanner.scan(model.text, options);
+      const { scanner } = this;
+      analysis = scanner.analyse ? await scanner.analyse(model.text, options) : { claims: await scanner.scan(model.text, options) };
+      const codes = new Set(analysis.claims.filter((c) => c.kind === 'country').map((c) => c.value));
+      if (scanner.facts) for (const code of codes) facts.set(code, await scanner.facts(code));
     } catch (e) {
       console.error(`factmark: ${e && e.message ? e.message : e}`);
       return;
     }
     if (this.destroyed || generation !== this.generation || this.dirty) return;
     const paintStart = performance.now();
-    this.paint(model, claims, pubdate);
+    const { claims } = analysis;
+    this.model = model;
+    this.options = options;
+    this.pubdate = pubdate;
+    this.paint(model, claims, pubdate, { sentences: analysis.sentences || [], findings: analysis.findings || [], facts });
     const same = wasOpen && this.items.find((it) => ['kind', 'start', 'text'].every((k) => it.claim[k] === wasOpen[k]));
     if (same) this.open(same.index, false);
     this.stats = { characters: model.text.length, claims: claims.length, scanMs: paintStart - scanStart, paintMs: performance.now() - paintStart };
   }
 
-  paint(model, claims, pubdate) {
+  paint(model, claims, pubdate, { sentences, findings, facts }) {
     const templates = linkTemplates(this.settings.links);
+    const scan = { model, pubdate, templates, findings, facts };
     const items = [];
-    for (const claim of claims) {
+    claims.forEach((claim, claimIndex) => {
       let range;
       try {
         range = model.range(claim.start, claim.end);
       } catch {
-        continue;
+        return;
       }
-      items.push(new Item(claim, range, items.length, { model, pubdate, templates }));
-    }
-    this.mutating(() => this.painter.paint(items));
+      items.push(new Item(claim, range, items.length, scan, claimIndex));
+    });
+    const tryRange = (start, end) => {
+      try {
+        return model.range(start, end);
+      } catch {
+        return null;
+      }
+    };
+    const marks = [];
+    this.sentences = sentences.map((sentence) => {
+      const inside = items.filter((it) => it.claim.start >= sentence.start && it.claim.end <= sentence.end);
+      if (sentence.checkworthy) {
+        // The sentence's stretches between its claims, trimmed: claims keep their own look.
+        let from = sentence.start;
+        for (const [start, end] of [...inside.map((it) => [it.claim.start, it.claim.end]), [sentence.end, sentence.end]]) {
+          const piece = model.text.slice(from, start);
+          const lead = piece.length - piece.trimStart().length;
+          const range = piece.trim() && tryRange(from + lead, from + piece.trimEnd().length);
+          if (range) marks.push({ start: from + lead, range });
+          from = end;
+        }
+      }
+      return { ...sentence, items: inside, range: tryRange(sentence.start, sentence.end) };
+    });
+    this.findings = findings;
+    this.mutating(() => this.painter.paint(items, marks));
     this.items = items;
     this.ui.mount();
-    this.ui.render(items, dateNote(pubdate));
+    this.ui.render(items, dateNote(pubdate), { sentences: this.sentences, findings, byClaim: (i) => items.find((it) => it.claimIndex === i) });
+  }
+
+  /** Goes to a place of a finding or a sentence: a claim's popover, else the text itself. */
+  goTo(place) {
+    const item = place.claim === null || place.claim === undefined ? null : this.items.find((it) => it.claimIndex === place.claim);
+    if (item) return this.open(item.index, true);
+    const range = place.range || (this.model && (() => {
+      try {
+        return this.model.range(place.start, place.end);
+      } catch {
+        return null;
+      }
+    })());
+    if (!range) return;
+    this.ui.closePopover(false);
+    const el = range.startContainer.parentElement;
+    if (el) el.scrollIntoView({ block: 'center' });
+    this.painter.setActive({ range });
+  }
+
+  /** The painted claims as a Web Annotation collection whose selectors are in `document.body.textContent`. */
+  async annotations() {
+    if (!this.scanner.annotations || !this.model) return null;
+    const collection = await this.scanner.annotations(this.model.text, this.options, this.win.location.href);
+    const list = collection.first.items;
+    const byStart = new Map(this.items.map((it) => [`${it.claim.start}-${it.claim.end}`, it.range]));
+    const ranges = list.map((a) => {
+      const position = a.target.selector.find((s) => s.type === 'TextPositionSelector');
+      return byStart.get(`${position.start}-${position.end}`);
+    });
+    pageSelectors(this.doc, list, ranges);
+    return collection;
+  }
+
+  /** A DOM Range where an annotation's quote stands on the page now, or null. */
+  anchor(annotation) {
+    return anchor(this.doc, annotation);
+  }
+
+  /** A ClaimReview skeleton for claim `target`: its index in `claims`, or an element or node inside it. */
+  async claimReview(target) {
+    const item = typeof target === 'number'
+      ? this.items[target]
+      : target && this.items.find((it) => it.range.intersectsNode(target));
+    if (!item || !this.scanner.claimReview) return null;
+    const review = await this.scanner.claimReview(this.model.text, this.options, item.claimIndex, this.win.location.href);
+    // A publication date that is only today's date is a guess: the editor fills it in.
+    if (this.pubdate.source === 'today') review.itemReviewed.datePublished = '';
+    return review;
   }
 
   click(e) {
@@ -252,6 +358,8 @@ export class Shell {
     this.win.removeEventListener('resize', this.onResize);
     this.painter.clear();
     this.ui.destroy();
+    this.sentences = [];
+    this.findings = [];
     if (this.style instanceof this.win.CSSStyleSheet) {
       this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.style);
     } else if (this.style) this.style.remove();

@@ -54,6 +54,14 @@ ${Object.entries(COLOURS).map(([kind, [accent, tint]]) =>
 .panel li button:hover { background: #f3f4f6; }
 .panel .words { display: block; font-size: 12px; color: #4b5563; }
 .note { font-size: 12px; color: #4b5563; margin: 4px 0 0; }
+.only { display: flex; gap: 6px; align-items: center; margin: 8px 0 0; font-size: 13px; }
+.finding { margin: 8px 0 0; padding: 6px 8px; border-left: 3px solid #b91c1c; background: #fef2f2; border-radius: 3px; font-size: 13px; }
+.finding button, .copy { border: 1px solid #d1d5db; background: #fff; border-radius: 4px; padding: 0 6px; margin: 4px 4px 0 0; font-size: 12px; }
+.facts { margin: 0 0 10px; font-size: 13px; }
+.facts dt { float: left; clear: left; width: 84px; color: #4b5563; }
+.facts dd { margin: 0 0 0 88px; }
+.facts .source { font-size: 11px; color: #6b7280; margin-top: 2px; }
+.review textarea { width: 100%; height: 120px; font: 11px/1.3 ui-monospace, monospace; }
 `;
 
 function h(doc, tag, props = {}, ...children) {
@@ -76,6 +84,18 @@ function valueLine(doc, words) {
   return h(doc, 'p', { class: 'value' }, words.slice(0, cut), h(doc, 'span', { class: 'how', text: words.slice(cut) }));
 }
 
+// A country's capital, population and their sources.
+function factList(doc, facts) {
+  if (!facts) return null;
+  const row = (term, value) => [h(doc, 'dt', { text: term }), h(doc, 'dd', { text: value })];
+  const sources = facts.capitalSource === facts.populationSource
+    ? `Source: ${facts.populationSource}`
+    : `Sources: population, ${facts.populationSource}; capital, ${facts.capitalSource}`;
+  return h(doc, 'dl', { class: 'facts' }, ...row('Capital', facts.capital),
+    ...row('Population', `${facts.population.toLocaleString('en-US')} (${facts.populationYear})`),
+    h(doc, 'dd', { class: 'source', text: sources }));
+}
+
 function adopt(root, css) {
   const win = (root.ownerDocument || root).defaultView;
   try {
@@ -93,11 +113,15 @@ function adopt(root, css) {
  * claim in the panel or steps to the previous/next one; `onClose()` when the popover closes.
  */
 export class Ui {
-  constructor(doc, { onChoose, onClose }) {
+  constructor(doc, { onChoose, onClose, onPlace = () => {}, onCopy = null }) {
     this.doc = doc;
     this.onChoose = onChoose;
     this.onClose = onClose;
+    this.onPlace = onPlace;
+    this.onCopy = onCopy;
     this.items = [];
+    this.analysis = { sentences: [], findings: [] };
+    this.worthOnly = false;
     this.host = doc.createElement('factmark-ui');
     const shadow = this.host.attachShadow({ mode: 'open' });
     if (!adopt(shadow, STYLE)) shadow.append(h(doc, 'style', { text: STYLE }));
@@ -134,9 +158,10 @@ export class Ui {
   }
 
   /** Shows the count of `items`; the panel lists them when open. `note` says how dates were read. */
-  render(items, note) {
+  render(items, note, analysis = { sentences: [], findings: [] }) {
     this.items = items;
     this.note = note;
+    this.analysis = analysis;
     const count = countOf(items.length);
     this.toggle.textContent = `Claims · ${items.length}`;
     this.toggle.setAttribute('aria-label', `${count}: show the list`);
@@ -150,8 +175,20 @@ export class Ui {
     const active = this.host.shadowRoot.activeElement;
     const focused = active && this.panel.contains(active) ? active.dataset.index : null;
     const body = [h(doc, 'h2', { text: countOf(this.items.length).replace(/^./, (c) => c.toUpperCase()) }), h(doc, 'p', { class: 'note', text: this.note })];
+    const { sentences, findings } = this.analysis;
+    const worth = sentences.filter((s) => s.checkworthy).sort((a, b) => b.score - a.score);
+    if (worth.length) {
+      const only = h(doc, 'input', { type: 'checkbox', class: 'only-box', checked: this.worthOnly, on: { change: () => {
+        this.worthOnly = only.checked;
+        this.fillPanel();
+      } } });
+      body.push(h(doc, 'label', { class: 'only' }, only, 'Worth checking only'));
+      body.push(...this.sentenceList(worth));
+    }
+    if (findings.length) body.push(...this.findingList(findings));
+    const shown = this.worthOnly ? new Set(worth.flatMap((s) => s.items)) : null;
     for (const kind of Object.keys(KIND_NAMES)) {
-      const ofKind = this.items.filter((it) => it.claim.kind === kind);
+      const ofKind = this.items.filter((it) => it.claim.kind === kind && (!shown || shown.has(it)));
       if (!ofKind.length) continue;
       const list = h(doc, 'ul');
       for (const it of ofKind) {
@@ -162,6 +199,31 @@ export class Ui {
     }
     this.panel.replaceChildren(...body);
     if (focused) this.panel.querySelector(`button[data-index="${focused}"]`)?.focus();
+  }
+
+  // Check-worthy sentences, best first, each with its type and reasons.
+  sentenceList(worth) {
+    const doc = this.doc;
+    const list = h(doc, 'ul', { class: 'sentences' });
+    for (const s of worth) {
+      const reasons = s.reasons.map((r) => `${r.cue.replace(/_/g, ' ')} “${r.text}”`).join(', ');
+      const said = s.text.length > 160 ? `${s.text.slice(0, 157)}…` : s.text;
+      list.append(h(doc, 'li', {}, h(doc, 'button', { 'data-sentence': String(s.start), on: { click: () => this.onPlace({ ...s, claim: null }) } },
+        said, h(doc, 'span', { class: 'words', text: `${s.type.replace(/_/g, ' ')} · ${Math.round(s.score * 100)}%${reasons ? ` · ${reasons}` : ''}` }))));
+    }
+    return [h(doc, 'h3', { text: `Worth checking · ${worth.length}` }), list];
+  }
+
+  // Findings, each with a button per place.
+  findingList(findings) {
+    const doc = this.doc;
+    const list = h(doc, 'ul', { class: 'findings' });
+    for (const f of findings) list.append(h(doc, 'li', { class: 'finding' }, f.message, h(doc, 'br'), ...this.placeButtons(f.places)));
+    return [h(doc, 'h3', { text: `Findings · ${findings.length}` }), list];
+  }
+
+  placeButtons(places) {
+    return places.map((p) => h(this.doc, 'button', { 'aria-label': `Go to “${p.text}”`, text: `“${p.text}” ↗`, on: { click: () => this.onPlace(p) } }));
   }
 
   showPanel(open) {
@@ -190,8 +252,12 @@ export class Ui {
         h(doc, 'button', { class: 'close', 'aria-label': 'Close', text: '×', on: { click: () => this.closePopover(true) } })),
       h(doc, 'p', { class: 'quote', text: `“${claim.text}”` }),
       valueLine(doc, words),
+      ...item.findings.map((f) => h(doc, 'p', { class: 'finding' }, `Note: ${f.message}`, h(doc, 'br'),
+        ...this.placeButtons(f.places.filter((p) => p.claim !== item.claimIndex)))),
+      factList(doc, item.facts),
       links.length ? h(doc, 'p', { class: 'check', text: 'Check it' }) : null,
       links.length ? linkList : null,
+      this.onCopy ? h(doc, 'div', { class: 'review' }, h(doc, 'button', { class: 'copy', text: 'Copy ClaimReview', on: { click: (e) => this.copyReview(item, e.target.parentNode) } })) : null,
       h(doc, 'div', { class: 'nav' },
         h(doc, 'button', { 'aria-label': 'Previous claim', text: '‹ Prev', on: { click: step(-1) } }),
         h(doc, 'span', { text: `${index + 1} of ${this.items.length}` }),
@@ -200,6 +266,22 @@ export class Ui {
     this.popover.hidden = false;
     this.place(item.range);
     if (focus) this.popover.focus({ preventScroll: true });
+  }
+
+  // Copies the claim's ClaimReview JSON; where the clipboard refuses, shows it selected in a textarea.
+  async copyReview(item, box) {
+    const json = JSON.stringify(await this.onCopy(item), null, 2);
+    try {
+      await this.doc.defaultView.navigator.clipboard.writeText(json);
+      this.status.textContent = 'ClaimReview copied';
+      box.replaceChildren(box.firstChild, h(this.doc, 'span', { class: 'note', text: ' Copied.' }));
+    } catch {
+      const area = h(this.doc, 'textarea', { readonly: true, 'aria-label': 'ClaimReview JSON: copy it' });
+      area.value = json;
+      box.replaceChildren(box.firstChild, area);
+      area.focus();
+      area.select();
+    }
   }
 
   // Below the claim's first line when there is room in the viewport, else above it.
