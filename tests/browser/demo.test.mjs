@@ -55,7 +55,7 @@ describe('the demo page', () => {
     assert.equal((await claim(page, 'Norway'))?.value, 'NO');
     assert.equal((await claim(page, 'Helsinki'))?.value?.country, 'FI');
     const names = await page.evaluate(() => [...CSS.highlights.keys()].sort());
-    assert.deepEqual(names, ['factmark-country', 'factmark-date', 'factmark-place', 'factmark-quantity']);
+    assert.deepEqual(names, ['factmark-checkworthy', 'factmark-country', 'factmark-date', 'factmark-place', 'factmark-quantity']);
   });
 
   test('a click opens the popover with the resolved value; Escape closes it', async () => {
@@ -106,8 +106,8 @@ describe('the demo page', () => {
     const panel = page.locator('factmark-ui .panel');
     assert.equal(await panel.isVisible(), true);
     const claims = await page.evaluate(() => window.factmark.claims);
-    assert.equal(await panel.locator('li button').count(), claims.length);
-    const troops = panel.locator('li button', { hasText: 'More than 20,000' });
+    assert.equal(await panel.locator('li button[data-index]').count(), claims.length);
+    const troops = panel.locator('li button[data-index]', { hasText: 'More than 20,000' });
     await troops.focus();
     await page.keyboard.press('Enter');
     const popover = page.locator('factmark-ui .popover');

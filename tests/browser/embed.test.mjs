@@ -66,7 +66,8 @@ describe('a page with only the script tag', () => {
     for (const want of ['quantity:Up to 100,000', 'date:Monday', 'place:Kyiv', 'country:Russia']) assert.ok(texts.includes(want), `${want} in ${texts}`);
     const monday = claims.find((c) => c.text === 'Monday');
     assert.deepEqual([monday.value.start, monday.value.end], ['2022-01-10', '2022-01-10']);
-    const byName = await painted(page);
+    const { checkworthy, ...byName } = await painted(page);
+    assert.ok(checkworthy.length > 0, 'check-worthy sentences have a mark of their own');
     const paintedCount = Object.values(byName).reduce((n, list) => n + list.length, 0);
     assert.equal(paintedCount, claims.length);
     assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
@@ -114,8 +115,8 @@ describe('a page with only the script tag', () => {
     const claims = await page.evaluate(() => window.factmark.claims);
     const panel = page.locator('factmark-ui .panel');
     assert.equal(await panel.isVisible(), true);
-    assert.equal(await panel.locator('li button').count(), claims.length);
-    const headings = await panel.locator('h3').allTextContents();
+    assert.equal(await panel.locator('li button[data-index]').count(), claims.length);
+    const headings = await panel.locator('h3:has(.badge)').allTextContents();
     const kinds = { quantity: 'Quantities', date: 'Dates', country: 'Countries', place: 'Places' };
     const expected = Object.entries(kinds)
       .map(([kind, name]) => [name, claims.filter((c) => c.kind === kind).length])
