@@ -111,35 +111,6 @@ pub fn facts(code: &str) -> Result<JsValue, js_sys::Error> {
     to_js("facts", &crate::facts(code))
 }
 
-/// The claims of `text` as a W3C Web Annotation collection; `source` (the page URL, optional)
-/// goes into every target. Throws an `Error` on bad options.
-#[wasm_bindgen]
-pub fn annotations(text: &str, options: JsValue, source: Option<String>) -> Result<JsValue, js_sys::Error> {
-    let options = options_for("annotations", options)?;
-    let claims = crate::scan(text, &options);
-    to_js("annotations", &crate::annotations(text, &claims, source.as_deref()))
-}
-
-/// A schema.org `ClaimReview` skeleton for claim `index` (as [`scan`] numbers them) of
-/// `text`, published on `options.date` at `url` (optional). Throws an `Error` on bad options
-/// or an index that names no claim.
-#[wasm_bindgen(js_name = claimReview)]
-pub fn claim_review(text: &str, options: JsValue, index: JsValue, url: Option<String>) -> Result<JsValue, js_sys::Error> {
-    let options = options_for("claimReview", options)?;
-    let claims = crate::scan(text, &options);
-    let claim = index
-        .as_f64()
-        .filter(|i| i.fract() == 0.0 && *i >= 0.0)
-        .and_then(|i| claims.get(i as usize))
-        .ok_or_else(|| {
-            named(
-                "claimReview",
-                format!("index must name a claim: an integer from 0 to {} (got {index:?})", claims.len() as i64 - 1),
-            )
-        })?;
-    to_js("claimReview", &crate::claim_review(text, claim, url.as_deref(), Some(options.date())))
-}
-
 /// The crate's version, e.g. `"0.1.0"`.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -176,32 +176,11 @@ fn facts_are_an_object_or_null() {
 }
 
 #[wasm_bindgen_test]
-fn annotations_and_claim_reviews_cross_as_json() {
-    let text = "Russia has massed 100,000 troops. Talks begin Monday.";
-    let opts = r#"{"date": "2022-01-10"}"#;
-    let url = "https://example.com/a";
-    let collection = factmark::wasm::annotations(text, options(opts), Some(url.into())).unwrap();
-    assert_eq!(get(&collection, "type"), "AnnotationCollection");
-    let items: Vec<JsValue> = Array::from(&get(&get(&collection, "first"), "items")).iter().collect();
-    assert_eq!(items.len(), claims(text, opts).len());
-    assert_eq!(get(&get(&items[0], "target"), "source"), url);
-    let review = factmark::wasm::claim_review(text, options(opts), 1.into(), Some(url.into())).unwrap();
-    assert_eq!(get(&review, "@type"), "ClaimReview");
-    assert_eq!(get(&review, "claimReviewed"), "Russia has massed 100,000 troops.");
-    let published = get(&get(&review, "itemReviewed"), "datePublished");
-    assert_eq!(published, "2022-01-10");
-}
-
-#[wasm_bindgen_test]
-fn the_new_exports_throw_errors_that_name_them() {
+fn analyse_throws_errors_that_name_it() {
     let text = "Russia has massed 100,000 troops.";
     let message = |r: Result<JsValue, js_sys::Error>| r.err().map(|e| String::from(e.message())).unwrap_or_default();
     let analysed = message(factmark::wasm::analyse(text, options("{}")));
     assert!(analysed.starts_with("factmark.analyse: options.date must be"), "{analysed}");
-    let annotated = message(factmark::wasm::annotations(text, JsValue::NULL, None));
-    assert!(annotated.starts_with("factmark.annotations: options must be an object"), "{annotated}");
-    for index in [JsValue::from(5), JsValue::from(-1), JsValue::from(0.5), JsValue::from("0")] {
-        let reviewed = message(factmark::wasm::claim_review(text, options(r#"{"date": "2022-01-10"}"#), index, None));
-        assert!(reviewed.starts_with("factmark.claimReview: index must name a claim"), "{reviewed}");
-    }
+    let nothing = message(factmark::wasm::analyse(text, JsValue::NULL));
+    assert!(nothing.starts_with("factmark.analyse: options must be an object"), "{nothing}");
 }

@@ -58,8 +58,6 @@ function main() {
       scan: async (text, options) => wasmBindgen.scan(text, options),
       analyse: async (text, options) => wasmBindgen.analyse(text, options),
       facts: async (code) => wasmBindgen.facts(code),
-      annotations: async (text, options, source) => wasmBindgen.annotations(text, options, source),
-      claimReview: async (text, options, index, url) => wasmBindgen.claimReview(text, options, index, url),
     };
   });
   const ready = (async () => {

@@ -1,15 +1,15 @@
 // The shell: reads the article, asks a scanner for claims, paints them, and keeps up with
 // the page. The scanner is anything with `async scan(text, {date, kinds}) → claims`: the
 // embed runs the wasm in the page, a browser extension can send the text elsewhere. A scanner
-// that also has `analyse` (→ {claims, sentences, findings}), `facts`, `annotations` and
-// `claimReview` adds check-worthy sentences, findings, country facts and the exports.
+// that also has `analyse` (→ {claims, sentences, findings}) and `facts(code)` adds check-worthy
+// sentences, findings and country facts.
 
 import { findArticle, readText } from './textmodel.js';
 import { findPublicationDate } from './pubdate.js';
 import { HighlightPainter, WrapPainter, hasHighlightApi } from './highlighter.js';
 import { DEFAULT_LINKS, describe, links, longDate } from './describe.js';
 import { COLOURS, Ui } from './ui.js';
-import { anchor, pageSelectors } from './anchor.js';
+import { anchor, annotationCollection, claimReview } from './annotate.js';
 
 const KINDS = ['quantity', 'date', 'country', 'place'];
 const DEBOUNCE_MS = 250;
@@ -107,7 +107,7 @@ export class Shell {
       onChoose: (i, byKeyboard) => this.open(i, byKeyboard),
       onClose: () => this.painter.setActive(null),
       onPlace: (place) => this.goTo(place),
-      onCopy: scanner.claimReview ? (item) => this.claimReview(item.index) : null,
+      onCopy: (item) => this.claimReview(item.index),
     });
     this.painter = this.makePainter();
     this.observer = new win.MutationObserver(() => this.schedule());
@@ -290,18 +290,9 @@ export class Shell {
     this.painter.setActive({ range });
   }
 
-  /** The painted claims as a Web Annotation collection whose selectors are in `document.body.textContent`. */
-  async annotations() {
-    if (!this.scanner.annotations || !this.model) return null;
-    const collection = await this.scanner.annotations(this.model.text, this.options, this.win.location.href);
-    const list = collection.first.items;
-    const byStart = new Map(this.items.map((it) => [`${it.claim.start}-${it.claim.end}`, it.range]));
-    const ranges = list.map((a) => {
-      const position = a.target.selector.find((s) => s.type === 'TextPositionSelector');
-      return byStart.get(`${position.start}-${position.end}`);
-    });
-    pageSelectors(this.doc, list, ranges);
-    return collection;
+  /** The painted claims as a Web Annotation collection whose selectors read `document.body.textContent`. */
+  annotations() {
+    return annotationCollection(this.doc, this.items, this.win.location.href);
   }
 
   /** A DOM Range where an annotation's quote stands on the page now, or null. */
@@ -310,15 +301,15 @@ export class Shell {
   }
 
   /** A ClaimReview skeleton for claim `target`: its index in `claims`, or an element or node inside it. */
-  async claimReview(target) {
+  claimReview(target) {
     const item = typeof target === 'number'
       ? this.items[target]
       : target && this.items.find((it) => it.range.intersectsNode(target));
-    if (!item || !this.scanner.claimReview) return null;
-    const review = await this.scanner.claimReview(this.model.text, this.options, item.claimIndex, this.win.location.href);
+    if (!item) return null;
+    const sentence = this.sentences.find((s) => s.items.includes(item));
     // A publication date that is only today's date is a guess: the editor fills it in.
-    if (this.pubdate.source === 'today') review.itemReviewed.datePublished = '';
-    return review;
+    const published = this.pubdate.source === 'today' ? '' : this.pubdate.date;
+    return claimReview(sentence ? sentence.text : item.claim.text, this.win.location.href, published);
   }
 
   click(e) {

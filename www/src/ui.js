@@ -270,7 +270,7 @@ export class Ui {
 
   // Copies the claim's ClaimReview JSON; where the clipboard refuses, shows it selected in a textarea.
   async copyReview(item, box) {
-    const json = JSON.stringify(await this.onCopy(item), null, 2);
+    const json = JSON.stringify(this.onCopy(item), null, 2);
     try {
       await this.doc.defaultView.navigator.clipboard.writeText(json);
       this.status.textContent = 'ClaimReview copied';
