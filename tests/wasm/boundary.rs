@@ -180,7 +180,13 @@ fn analyse_throws_errors_that_name_it() {
     let text = "Russia has massed 100,000 troops.";
     let message = |r: Result<JsValue, js_sys::Error>| r.err().map(|e| String::from(e.message())).unwrap_or_default();
     let analysed = message(factmark::wasm::analyse(text, options("{}")));
-    assert!(analysed.starts_with("factmark.analyse: options.date must be"), "{analysed}");
+    assert!(
+        analysed.starts_with("factmark.analyse: options.date must be"),
+        "{analysed}"
+    );
     let nothing = message(factmark::wasm::analyse(text, JsValue::NULL));
-    assert!(nothing.starts_with("factmark.analyse: options must be an object"), "{nothing}");
+    assert!(
+        nothing.starts_with("factmark.analyse: options must be an object"),
+        "{nothing}"
+    );
 }
