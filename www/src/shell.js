@@ -54,6 +54,14 @@ function linkTemplates(given) {
   return templates;
 }
 
+function rangeOrNull(model, start, end) {
+  try {
+    return model.range(start, end);
+  } catch {
+    return null;
+  }
+}
+
 /** A painted claim; its words and links are worked out when first shown. */
 class Item {
   constructor(claim, range, index, scan, claimIndex = index) {
@@ -242,13 +250,7 @@ export class Shell {
       }
       items.push(new Item(claim, range, items.length, scan, claimIndex));
     });
-    const tryRange = (start, end) => {
-      try {
-        return model.range(start, end);
-      } catch {
-        return null;
-      }
-    };
+    const tryRange = (start, end) => rangeOrNull(model, start, end);
     const marks = [];
     this.sentences = sentences.map((sentence) => {
       const inside = items.filter((it) => it.claim.start >= sentence.start && it.claim.end <= sentence.end);
@@ -274,15 +276,9 @@ export class Shell {
 
   /** Goes to a place of a finding or a sentence: a claim's popover, else the text itself. */
   goTo(place) {
-    const item = place.claim === null || place.claim === undefined ? null : this.items.find((it) => it.claimIndex === place.claim);
+    const item = place.claim == null ? null : this.items.find((it) => it.claimIndex === place.claim);
     if (item) return this.open(item.index, true);
-    const range = place.range || (this.model && (() => {
-      try {
-        return this.model.range(place.start, place.end);
-      } catch {
-        return null;
-      }
-    })());
+    const range = place.range || (this.model && rangeOrNull(this.model, place.start, place.end));
     if (!range) return;
     this.ui.closePopover(false);
     const el = range.startContainer.parentElement;
