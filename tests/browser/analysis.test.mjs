@@ -105,6 +105,9 @@ describe('the analysis in the widget', () => {
     assert.match(facts, /Capital\s*Ottawa/);
     assert.match(facts, /Population\s*\d{1,3}(,\d{3}){2,} \((19|20)\d\d\)/);
     assert.match(facts, /Sources?: .*(World Bank|Factbook)/);
+    const other = await openClaim(page, '4,000');
+    assert.equal(await other.locator('.facts').count(), 0);
+    assert.doesNotMatch(await other.textContent(), /null|undefined/);
     await page.close();
   });
 

@@ -246,7 +246,7 @@ export class Ui {
     }
     this.popover.className = `popover ${claim.kind}`;
     this.popover.setAttribute('aria-label', `${kindName}: ${claim.text}`);
-    this.popover.replaceChildren(
+    this.popover.replaceChildren(...[
       h(doc, 'div', { class: 'head' },
         h(doc, 'span', { class: `badge ${claim.kind}`, text: kindName }),
         h(doc, 'button', { class: 'close', 'aria-label': 'Close', text: '×', on: { click: () => this.closePopover(true) } })),
@@ -262,7 +262,7 @@ export class Ui {
         h(doc, 'button', { 'aria-label': 'Previous claim', text: '‹ Prev', on: { click: step(-1) } }),
         h(doc, 'span', { text: `${index + 1} of ${this.items.length}` }),
         h(doc, 'button', { 'aria-label': 'Next claim', text: 'Next ›', on: { click: step(1) } })),
-    );
+    ].filter(Boolean));
     this.popover.hidden = false;
     this.place(item.range);
     if (focus) this.popover.focus({ preventScroll: true });
