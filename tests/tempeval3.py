@@ -105,10 +105,10 @@ def main():
             if args.errors:
                 hit_g = {id(g) for g, _ in ps}
                 hit_p = {id(p) for _, p in ps}
-                errors += [f"{txt.name}: missed {g['text']!r} {g['value']}" for g in gold if id(g) not in hit_g]
-                errors += [f"{txt.name}: spurious {p['text']!r} {p['value']['timex']}"
+                errors += [f"{txt.name}@{g['start']}: missed {g['text']!r} {g['value']}" for g in gold if id(g) not in hit_g]
+                errors += [f"{txt.name}@{p['start']}: spurious {p['text']!r} {p['value']['timex']}"
                            for p in kept(gold, other) if id(p) not in hit_p]
-                errors += [f"{txt.name}: value {g['text']!r} gold {g['value']} got {p['text']!r} {p['value']['timex']}"
+                errors += [f"{txt.name}@{g['start']}: value {g['text']!r} gold {g['value']} got {p['text']!r} {p['value']['timex']}"
                            for g, p in ps if g["value"] != p["value"]["timex"]]
         name = d.resolve().name
         print(every.line(f"{name}: all DATE"))
