@@ -423,6 +423,9 @@ impl Finder<'_, '_> {
         if let Some(y) = self.year_number(of).filter(|_| !self.counts_something(of) && !self.before_plural(of)) {
             return Some((of, calendar::month(y, m)?));
         }
+        if let Some((y, end)) = self.year_after(last).filter(|_| self.is(last + 1, ",") && self.prev_is_prep(i)) {
+            return Some((end, calendar::month(y, m)?)); // `in October, 1958`
+        }
         if let Some((y, end)) = self.year_word(last).filter(|_| !needs || self.prev_is_prep(i)) {
             return Some((end, calendar::month(y, m)?));
         }
