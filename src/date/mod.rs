@@ -313,7 +313,7 @@ impl Finder<'_, '_> {
     }
 
     /// `early 2022`, `mid-January`, `late yesterday`, `earlier this month`,
-    /// `the end of the year`, `noon Saturday`.
+    /// `the end of the year`, `the week of March 6`, `noon Saturday`.
     fn modified(&self, i: usize) -> Match {
         let third = match fold(self.text.get(i)).as_str() {
             "early" => Some(Third::Early),
@@ -334,6 +334,10 @@ impl Finder<'_, '_> {
             && self.joins(i + 1)
         {
             return self.core(i + 1);
+        }
+        if self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of") && self.joins(i + 3) {
+            let (last, p) = self.core(i + 3).filter(|(_, p)| p.whole == Whole::Day)?;
+            return Some((last, calendar::week(p.start)?)); // `the week of March 6`
         }
         let the = usize::from(self.is(i, "the"));
         let edge = match fold(self.text.get(i + the)).as_str() {
