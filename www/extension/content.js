@@ -1,0 +1,89 @@
+// The content script: the embed's shell, run in the page's isolated world with a scanner that
+// sends the article's text to the service worker in one message (the wasm runs there, so the
+// page's CSP does not matter). Injected on demand; `factmarkExtension.toggle()` turns it on or off.
+
+import { Shell } from '../src/shell.js';
+
+const KINDS = ['quantity', 'date', 'country', 'place'];
+
+const scanner = {
+  async scan(text, options) {
+    const reply = await chrome.runtime.sendMessage({ type: 'factmark:scan', text, options });
+    if (!reply || reply.error) throw new Error(reply ? reply.error : 'no reply from the extension');
+    return reply.claims;
+  },
+};
+
+/** The shell's settings from the stored options: `{kinds, date}`, each only when set. */
+function settingsFrom({ kinds, date }) {
+  const settings = { kinds: Array.isArray(kinds) ? kinds.filter((k) => KINDS.includes(k)) : KINDS };
+  settings.date = /^\d{4}-\d{2}-\d{2}$/.test(date || '') ? date : undefined;
+  return settings;
+}
+
+// The chosen colours as the shell's custom properties; the tint is the colour, faint.
+function colourCss(colours = {}) {
+  const rules = KINDS.filter((kind) => /^#[0-9a-f]{6}$/i.test(colours[kind] || ''))
+    .map((kind) => `--factmark-${kind}: ${colours[kind]}; --factmark-${kind}-bg: ${colours[kind]}2e;`);
+  return rules.length ? `:root { ${rules.join(' ')} }` : '';
+}
+
+let shell = null;
+let sheet = null;
+
+function paintColours(colours) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  sheet.replaceSync(colourCss(colours));
+}
+
+function onChanged(changes, area) {
+  if (area !== 'sync' || !shell) return;
+  chrome.storage.sync.get(['kinds', 'date', 'colours']).then((stored) => {
+    if (!shell) return;
+    if ('colours' in changes) paintColours(stored.colours);
+    if ('kinds' in changes || 'date' in changes) shell.configure(settingsFrom(stored));
+  });
+}
+
+function report() {
+  chrome.runtime.sendMessage({ type: 'factmark:state', on: Boolean(shell) }).catch(() => {});
+  return { on: Boolean(shell), claims: shell ? shell.claims : [] };
+}
+
+/** Highlights the article; resolves to `{on, claims}` once painted. */
+async function start() {
+  if (shell) return report();
+  shell = new Shell(window, scanner);
+  const current = shell;
+  const stored = await chrome.storage.sync.get(['kinds', 'date', 'colours']);
+  if (shell !== current) return report();
+  Object.assign(shell.settings, settingsFrom(stored));
+  paintColours(stored.colours);
+  chrome.storage.onChanged.addListener(onChanged);
+  await shell.start();
+  return report();
+}
+
+/** Removes every trace: the page is as it was. */
+function stop() {
+  if (shell) shell.destroy();
+  shell = null;
+  if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  sheet = null;
+  chrome.storage.onChanged.removeListener(onChanged);
+  return report();
+}
+
+if (!globalThis.factmarkExtension) {
+  globalThis.factmarkExtension = Object.freeze({
+    start,
+    stop,
+    toggle: () => (shell ? stop() : start()),
+    get claims() {
+      return shell ? shell.claims : [];
+    },
+  });
+}
