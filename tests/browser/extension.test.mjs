@@ -20,13 +20,14 @@ const STORY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <body><header><nav>Home</nav></header><main><article><h1>Troops mass on the border</h1>
 <p>On Monday 40,000 troops massed near Kharkiv, Ukraine said.</p>
 <p>Talks in Geneva will resume in March, officials said.</p></article></main></body></html>`;
-const STRICT = { 'content-security-policy': "default-src 'self'; script-src 'self'" };
+const STRICT = { 'content-security-policy': "default-src 'self'; img-src 'self' data:; script-src 'self'" };
 
 let server;
 let context;
 let worker;
 let dir;
 let extensionId;
+let tabs = 0;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'factmark-extension-'));
@@ -51,7 +52,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** What the toolbar button does, on the tab showing `url`. */
+/** What the toolbar button does, on the tab showing `url` (each test page has its own). */
 function clickAction(url) {
   return worker.evaluate(async (url) => {
     const [tab] = await chrome.tabs.query({ url });
@@ -66,7 +67,7 @@ async function openStory() {
   const messages = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-  const url = `${server.origin}/story.html`;
+  const url = `${server.origin}/story.html?tab=${++tabs}`;
   await page.goto(url);
   return { page, url, requests, messages };
 }
@@ -96,13 +97,13 @@ test('the action highlights the claims on a page whose CSP forbids wasm, in one 
   const on = await clickAction(url);
   assert.equal(on.on, true);
   const texts = on.claims.map((c) => `${c.kind}:${c.text}`);
-  for (const want of ['date:Monday', 'quantity:40,000 troops', 'place:Kharkiv', 'country:Ukraine', 'place:Geneva', 'date:March']) {
+  for (const want of ['date:Monday', 'quantity:40,000', 'place:Kharkiv', 'country:Ukraine', 'place:Geneva', 'date:March']) {
     assert.ok(texts.includes(want), `${want} in ${texts.join(' | ')}`);
   }
-  assert.equal(on.claims.find((c) => c.text === 'Monday').value, '2022-01-10', 'read against the page’s publication date');
+  assert.equal(on.claims.find((c) => c.text === 'Monday').value.timex, '2022-01-10', 'read against the page’s publication date');
   assert.equal(await worker.evaluate(() => self.scanMessages), 1, 'the whole text goes in one message');
   const painted = await page.evaluate(() => [...CSS.highlights.keys()].sort());
-  assert.deepEqual(painted, ['factmark-active', 'factmark-country', 'factmark-date', 'factmark-place', 'factmark-quantity']);
+  assert.deepEqual(painted, ['factmark-country', 'factmark-date', 'factmark-place', 'factmark-quantity']);
   await page.locator('factmark-ui .toggle').click();
   assert.equal(await page.locator('factmark-ui .panel').isVisible(), true, 'the panel opens');
 
@@ -137,7 +138,7 @@ test('the options page changes what is shown, also while factmark is on', async 
   const pristine = await snapshot(page);
   const on = await clickAction(url);
   assert.deepEqual([...new Set(on.claims.map((c) => c.kind))].sort(), ['date', 'quantity']);
-  assert.equal(on.claims.find((c) => c.text === 'Monday').value, '2022-01-03', 'read against the date set in the options');
+  assert.equal(on.claims.find((c) => c.text === 'Monday').value.timex, '2022-01-03', 'read against the date set in the options');
   const colour = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--factmark-date').trim());
   assert.equal(await colour(), '#ff0000');
 
