@@ -35,7 +35,10 @@ before(async () => {
   cpSync(BUILT, extension, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
   writeFileSync(join(extension, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
-  server = await startServer({ '/story.html': { body: STORY, headers: STRICT } });
+  server = await startServer({
+    '/story.html': { body: STORY, headers: STRICT },
+    '/plain.html': { body: '<!doctype html><title>plain</title><link rel="icon" href="data:,"><div><p>Troops massed near Kharkiv on Monday.</p></div>', headers: STRICT },
+  });
   context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -102,6 +105,10 @@ test('the action highlights the claims on a page whose CSP forbids wasm, in one 
   }
   assert.equal(on.claims.find((c) => c.text === 'Monday').value.timex, '2022-01-10', 'read against the page’s publication date');
   assert.equal(await worker.evaluate(() => self.scanMessages), 1, 'the whole text goes in one message');
+  assert.equal(await worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  }, url), 'on');
   const painted = await page.evaluate(() => [...CSS.highlights.keys()].sort());
   assert.deepEqual(painted, ['factmark-country', 'factmark-date', 'factmark-place', 'factmark-quantity']);
   await page.locator('factmark-ui .toggle').click();
@@ -114,7 +121,9 @@ test('the action highlights the claims on a page whose CSP forbids wasm, in one 
   assert.equal((await clickAction(url)).on, true, 'and on again');
   await clickAction(url);
   assert.deepEqual(await snapshot(page), pristine);
-  assert.deepEqual(requests.filter((r) => !r.startsWith(`${server.origin}/`)), []);
+  assert.deepEqual(requests.filter((r) => !r.startsWith(`${server.origin}/`)), [], 'the page fetched nothing more');
+  const fetched = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.deepEqual(fetched.filter((r) => !r.startsWith(`chrome-extension://${extensionId}/`)), [], 'nor did the worker');
   assert.deepEqual(messages.filter((m) => /^(error|warning)/.test(m)), []);
   await page.close();
 });
@@ -157,6 +166,16 @@ test('the options page changes what is shown, also while factmark is on', async 
   assert.deepEqual(await snapshot(page), pristine);
   await page.close();
   await options.close();
+});
+
+test('on a page without an article, the whole page is read', async () => {
+  const page = await context.newPage();
+  const url = `${server.origin}/plain.html`;
+  await page.goto(url);
+  const on = await clickAction(url);
+  assert.deepEqual(on.claims.map((c) => c.text), ['Kharkiv', 'Monday']);
+  await clickAction(url);
+  await page.close();
 });
 
 test('a site added in the options starts factmark by itself', async () => {

@@ -14,12 +14,15 @@ const scanner = {
   },
 };
 
-/** The shell's settings from the stored options: `{kinds, date}`, each only when set. */
+/** The shell's settings from the stored options: `{kinds, date}`, the date only when set. */
 function settingsFrom({ kinds, date }) {
   const settings = { kinds: Array.isArray(kinds) ? kinds.filter((k) => KINDS.includes(k)) : KINDS };
   settings.date = /^\d{4}-\d{2}-\d{2}$/.test(date || '') ? date : undefined;
   return settings;
 }
+
+// The reader asked for this page: without an article or main element, the whole body is read.
+const selector = () => (document.querySelector('article, [itemprop=articleBody], main') ? undefined : 'body');
 
 // The chosen colours as the shell's custom properties; the tint is the colour, faint.
 function colourCss(colours = {}) {
@@ -56,7 +59,7 @@ function report() {
 /** Highlights the article; resolves to `{on, claims}` once painted. */
 async function start() {
   if (shell) return report();
-  shell = new Shell(window, scanner);
+  shell = new Shell(window, scanner, { selector: selector() });
   const current = shell;
   const stored = await chrome.storage.sync.get(['kinds', 'date', 'colours']);
   if (shell !== current) return report();
