@@ -13,8 +13,9 @@
 //! # Map
 //! - [`scan`] (`scan.rs`): the driver; runs the finders, resolves overlaps, converts offsets.
 //! - `token.rs`: the one tokenizer every finder reads.
-//! - `quantity.rs`, `date.rs`, `country.rs`: one finder per kind (places live with countries,
-//!   which share their tables and their disambiguation).
+//! - `quantity/`, `date/`, `country/`: one finder per kind (places live with countries,
+//!   which share their tables and their disambiguation). A finder proposes candidates; only
+//!   the driver decides which become claims.
 //! - [`sentences`] (`sentence/`): sentence splitting, check-worthiness scores and Full Fact
 //!   claim types with their reasons; the model's weights are the generated
 //!   `data/checkworthy.tsv` (`cargo run --release --bin train_checkworthy`).

@@ -26,7 +26,13 @@ const TYPES = {
  */
 export function serve({ root = www, port = 8080, host = '127.0.0.1', pages = {} } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      return res.end('bad request');
+    }
     const page = pages[path];
     if (page) {
       res.writeHead(200, { 'content-type': TYPES['.html'], ...page.headers });

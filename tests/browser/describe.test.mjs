@@ -11,6 +11,8 @@ test('values in words', () => {
     [{ kind: 'quantity', text: 'more than 2,000', value: { low: 2000, high: null, unit: 'people' } }, 'at least 2,000 people'],
     [{ kind: 'quantity', text: 'thousands', value: { low: 2000, high: 9999, unit: 'casualties' } }, 'between 2,000 and 9,999 casualties (killed or wounded)'],
     [{ kind: 'quantity', text: '$1.5 billion', value: { low: 1.5e9, high: 1.5e9, unit: 'money' } }, '1.5 billion (money)'],
+    [{ kind: 'quantity', text: '1,234,567', value: { low: 1234567, high: 1234567, unit: 'people' } }, '1,234,567 people'],
+    [{ kind: 'quantity', text: '12 million', value: { low: 12e6, high: 12e6, unit: 'people' } }, '12 million people'],
     [{ kind: 'quantity', text: '3.2%', value: { low: 3.2, high: 3.2, unit: 'percent' } }, '3.2%'],
     [{ kind: 'quantity', text: 'three', value: { low: 3, high: 3, unit: 'other' } }, '3'],
     [{ kind: 'date', text: 'Monday', value: { start: '2022-01-10', end: '2022-01-10' } },

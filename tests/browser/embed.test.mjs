@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, pageWith, startServer } from './harness.mjs';
 
-const STORY = `<article><h1>Talks stall</h1>
+// id="factmark" on purpose: the element it names on `window` must not pass for a running copy.
+const STORY = `<article id="factmark"><h1>Talks stall</h1>
 <p>Up to 100,<b>000</b> troops were deployed along the border on Monday, officials in Kyiv said.</p>
 <p>Russia denied the report.</p></article>`;
 

@@ -25,7 +25,8 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 function number(n) {
   const scales = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
   for (const [size, word] of scales) {
-    if (Math.abs(n) >= size && Number.isInteger(Math.round(n / size * 1000))) {
+    const thousandths = (n / size) * 1000;
+    if (Math.abs(n) >= size && Math.abs(thousandths - Math.round(thousandths)) < 1e-6) {
       return `${(n / size).toLocaleString('en-US', { maximumFractionDigits: 3 })} ${word}`;
     }
   }

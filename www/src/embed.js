@@ -7,7 +7,7 @@ import { wasmBindgen } from './wasm-glue.js';
 import { Shell } from './shell.js';
 
 const startedAt = performance.now();
-const script = document.currentScript;
+const script = document.currentScript || document.querySelector('script[src*="factmark.js"]');
 
 function settingsFrom(data) {
   const settings = {};
@@ -107,5 +107,5 @@ function main() {
   });
 }
 
-// A second copy of the script changes nothing.
-if (!window.factmark) main();
+// A second copy of the script changes nothing (an element with id="factmark" is not a copy).
+if (!(window.factmark && window.factmark.ready)) main();

@@ -57,6 +57,8 @@ function h(doc, tag, props = {}, ...children) {
   return el;
 }
 
+const countOf = (n) => (n === 1 ? '1 checkable claim' : `${n} checkable claims`);
+
 // The value in bold; how it was read (after " — "), if said, in a lighter weight.
 function valueLine(doc, words) {
   const cut = words.indexOf(' — ');
@@ -125,7 +127,7 @@ export class Ui {
   render(items, note) {
     this.items = items;
     this.note = note;
-    const count = items.length === 1 ? '1 checkable claim' : `${items.length} checkable claims`;
+    const count = countOf(items.length);
     this.toggle.textContent = `Claims · ${items.length}`;
     this.toggle.setAttribute('aria-label', `${count}: show the list`);
     this.status.textContent = `factmark: ${count} highlighted`;
@@ -137,8 +139,7 @@ export class Ui {
     const doc = this.doc;
     const active = this.host.shadowRoot.activeElement;
     const focused = active && this.panel.contains(active) ? active.dataset.index : null;
-    const count = this.items.length === 1 ? '1 checkable claim' : `${this.items.length} checkable claims`;
-    const body = [h(doc, 'h2', { text: count.replace(/^./, (c) => c.toUpperCase()) }), h(doc, 'p', { class: 'note', text: this.note })];
+    const body = [h(doc, 'h2', { text: countOf(this.items.length).replace(/^./, (c) => c.toUpperCase()) }), h(doc, 'p', { class: 'note', text: this.note })];
     for (const kind of Object.keys(KIND_NAMES)) {
       const ofKind = this.items.filter((it) => it.claim.kind === kind);
       if (!ofKind.length) continue;
