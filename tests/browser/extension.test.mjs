@@ -150,6 +150,8 @@ test('the options page changes what is shown, also while factmark is on', async 
   assert.equal(on.claims.find((c) => c.text === 'Monday').value.timex, '2022-01-03', 'read against the date set in the options');
   const colour = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--factmark-date').trim());
   assert.equal(await colour(), '#ff0000');
+  await page.locator('factmark-ui .toggle').click();
+  assert.match(await page.locator('factmark-ui .panel').innerText(), /January 2022 \(set in factmark’s options\)/);
 
   await options.locator('#kinds input[value=place]').check();
   const claims = () => worker.evaluate(async (url) => {

@@ -16,7 +16,7 @@ const scanner = {
 
 /** The shell's settings from the stored options: `{kinds, date}`, the date only when set. */
 function settingsFrom({ kinds, date }) {
-  const settings = { kinds: Array.isArray(kinds) ? kinds.filter((k) => KINDS.includes(k)) : KINDS };
+  const settings = { kinds: Array.isArray(kinds) ? kinds.filter((k) => KINDS.includes(k)) : KINDS, dateFrom: 'set in factmark’s options' };
   settings.date = /^\d{4}-\d{2}-\d{2}$/.test(date || '') ? date : undefined;
   return settings;
 }
