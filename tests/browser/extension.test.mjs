@@ -84,6 +84,19 @@ const snapshot = (page) => page.evaluate(() => ({
 
 const setOptions = (values) => worker.evaluate((values) => chrome.storage.sync.set(values), values);
 
+test('the built manifest asks for activeTab, scripting and storage only, and Chromium loads it without a warning', async () => {
+  const manifest = JSON.parse(readFileSync(join(BUILT, 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.permissions, ['activeTab', 'scripting', 'storage']);
+  assert.equal(manifest.host_permissions, undefined);
+  assert.equal(manifest.content_scripts, undefined);
+  assert.equal(manifest.version, JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  const info = await page.evaluate((id) => new Promise((resolve) => chrome.developerPrivate.getExtensionInfo(id, resolve)), extensionId);
+  assert.deepEqual({ warnings: info.installWarnings, errors: info.manifestErrors }, { warnings: [], errors: [] });
+  await page.close();
+});
+
 test('the action highlights the claims on a page whose CSP forbids wasm, in one message; again restores the page', async () => {
   await setOptions({ kinds: ['quantity', 'date', 'country', 'place'], colours: {}, date: '' });
   await worker.evaluate(() => {
