@@ -34,12 +34,19 @@ function colourCss(colours = {}) {
 let shell = null;
 let sheet = null;
 
+// An adopted sheet, which no page CSP blocks; a <style> where adopting fails (Firefox's content scripts).
 function paintColours(colours) {
   if (!sheet) {
-    sheet = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    } catch {
+      sheet = document.createElement('style');
+      document.head.append(sheet);
+    }
   }
-  sheet.replaceSync(colourCss(colours));
+  if (sheet instanceof CSSStyleSheet) sheet.replaceSync(colourCss(colours));
+  else sheet.textContent = colourCss(colours);
 }
 
 function onChanged(changes, area) {
@@ -74,7 +81,8 @@ async function start() {
 function stop() {
   if (shell) shell.destroy();
   shell = null;
-  if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  if (sheet instanceof CSSStyleSheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  else if (sheet) sheet.remove();
   sheet = null;
   chrome.storage.onChanged.removeListener(onChanged);
   return report();
