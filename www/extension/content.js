@@ -14,11 +14,14 @@ const scanner = {
   },
 };
 
-/** The shell's settings from the stored options: `{kinds, date}`, the date only when set. */
+/** The shell's settings from the stored options; every kind and the page's own date unless set. */
 function settingsFrom({ kinds, date }) {
-  const settings = { kinds: Array.isArray(kinds) ? kinds.filter((k) => KINDS.includes(k)) : KINDS, dateFrom: 'set in factmark’s options' };
-  settings.date = /^\d{4}-\d{2}-\d{2}$/.test(date || '') ? date : undefined;
-  return settings;
+  const chosen = Array.isArray(kinds) ? kinds.filter((k) => KINDS.includes(k)) : [];
+  return {
+    kinds: chosen.length ? chosen : KINDS,
+    date: /^\d{4}-\d{2}-\d{2}$/.test(date || '') ? date : undefined,
+    dateFrom: 'set in factmark’s options',
+  };
 }
 
 // The reader asked for this page: without an article or main element, the whole body is read.

@@ -87,8 +87,12 @@ async function removeSite(pattern) {
 }
 
 $('#kinds').addEventListener('change', (e) => {
-  if (e.target.type === 'checkbox') save({ kinds: checkedKinds() });
-  else if (e.target.type === 'color') save({ colours: chosenColours() });
+  if (e.target.type === 'checkbox') {
+    if (checkedKinds().length) return save({ kinds: checkedKinds() });
+    e.target.checked = true;
+    status('At least one kind stays shown.');
+  }
+  if (e.target.type === 'color') save({ colours: chosenColours() });
 });
 $('#reset-colours').addEventListener('click', () => save({ colours: {} }).then(load));
 $('#date').addEventListener('change', () => save({ date: $('#date').value }));
