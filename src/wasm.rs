@@ -23,7 +23,10 @@ fn options(value: JsValue) -> Result<crate::Options, js_sys::Error> {
     if !value.is_object() || Array::is_array(&value) {
         return Err(error(format!("options must be an object {SHAPE}")));
     }
-    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+    for key in Object::keys(value.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+    {
         if key != "date" && key != "kinds" {
             return Err(error(format!("unknown option {key:?}: expected {SHAPE}")));
         }
@@ -37,7 +40,12 @@ fn options(value: JsValue) -> Result<crate::Options, js_sys::Error> {
         return Ok(options);
     }
     let names = Array::is_array(&kinds)
-        .then(|| Array::from(&kinds).iter().map(|k| k.as_string()).collect::<Option<Vec<String>>>())
+        .then(|| {
+            Array::from(&kinds)
+                .iter()
+                .map(|k| k.as_string())
+                .collect::<Option<Vec<String>>>()
+        })
         .flatten()
         .ok_or_else(|| error("options.kinds must be an array of kind names such as [\"date\", \"place\"]"))?;
     options.with_kinds(names).map_err(error)
@@ -49,7 +57,9 @@ fn options(value: JsValue) -> Result<crate::Options, js_sys::Error> {
 pub fn scan(text: &str, options: JsValue) -> Result<JsValue, js_sys::Error> {
     let options = self::options(options)?;
     let claims = crate::scan(text, &options);
-    claims.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(error)
+    claims
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(error)
 }
 
 /// The crate's version, e.g. `"0.1.0"`.

@@ -96,7 +96,7 @@ export function describe(claim, pubdate) {
 
 let regionNames;
 /** English name of a country code, via the browser's own data (`Intl.DisplayNames`). */
-export function countryName(code) {
+function countryName(code) {
   try {
     regionNames ||= new Intl.DisplayNames(['en'], { type: 'region' });
     return regionNames.of(code) || code;

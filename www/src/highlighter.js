@@ -36,7 +36,10 @@ export class HighlightPainter {
 
   setActive(item) {
     const { Highlight, CSS } = this.win;
-    if (!item) return CSS.highlights.delete(PREFIX + 'active');
+    if (!item) {
+      CSS.highlights.delete(PREFIX + 'active');
+      return;
+    }
     const active = new Highlight(item.range);
     active.priority = 1;
     CSS.highlights.set(PREFIX + 'active', active);

@@ -4,7 +4,7 @@
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/;
 
 /** `YYYY-MM-DD` from the start of an ISO 8601 date or date-time, or null. */
-export function isoDay(value) {
+function isoDay(value) {
   const m = typeof value === 'string' && ISO_DAY.exec(value.trim());
   if (!m) return null;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
@@ -12,7 +12,7 @@ export function isoDay(value) {
 }
 
 /** Today in the reader's time zone, `YYYY-MM-DD`. */
-export function today(now = new Date()) {
+function today(now = new Date()) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -2,7 +2,7 @@
 // offsets in that string (UTF-16 code units) to DOM positions.
 
 /** Joins blocks, so that no claim crosses a paragraph: the tokenizer reads it as a block gap. */
-export const BLOCK_SEPARATOR = '\n\n';
+const BLOCK_SEPARATOR = '\n\n';
 
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
@@ -77,7 +77,7 @@ export function readText(root, ownUi = () => false) {
 }
 
 /** The text of an article and the text nodes it came from. */
-export class TextModel {
+class TextModel {
   constructor(text, nodes, starts) {
     this.text = text;
     this.nodes = nodes;
