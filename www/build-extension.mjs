@@ -1,7 +1,7 @@
 // npm run build:extension: the browser extension in target/extension/ and, ready for the
 // stores, target/factmark-extension.zip. Run after build.mjs, whose wasm it ships unchanged:
-// the same factmark_bg.wasm, the same shell from www/src (bundled by build.mjs's `bundle`,
-// entry www/extension/content.js). Left unminified, as store reviewers prefer to read it.
+// the same factmark_bg.wasm, the same shell from www/src (bundled by build.mjs's `bundle`, for
+// the entries content.js and options.js). Left unminified, as store reviewers prefer to read it.
 
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,7 @@ const crate = dirname(www);
 const source = join(www, 'extension');
 const out = join(crate, 'target', 'extension');
 const zipPath = join(crate, 'target', 'factmark-extension.zip');
-const COPIED = ['auto.js', 'options.html', 'options.css', 'options.js'];
+const COPIED = ['auto.js', 'options.html', 'options.css'];
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -125,7 +125,7 @@ function main() {
   const manifest = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8'));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ ...manifest, version }, null, 2)}\n`);
   writeFileSync(join(out, 'background.js'), `${glue}\n${readFileSync(join(source, 'background.js'), 'utf8')}`);
-  writeFileSync(join(out, 'content.js'), bundle('', join(source, 'content.js')));
+  for (const entry of ['content.js', 'options.js']) writeFileSync(join(out, entry), bundle('', join(source, entry)));
   for (const file of COPIED) copyFileSync(join(source, file), join(out, file));
   copyFileSync(wasm, join(out, 'factmark_bg.wasm'));
   for (const size of [16, 48, 128]) writeFileSync(join(out, `icon-${size}.png`), icon(size));

@@ -1,9 +1,11 @@
 // The options page: kinds, colours and a publication date, in chrome.storage.sync; sites where
 // factmark starts by itself, each granted by the reader through chrome.permissions.request.
 
-const KINDS = ['quantity', 'date', 'country', 'place'];
-// The shell's default underline colours (www/src/shell.js).
-const DEFAULT_COLOURS = { quantity: '#b45309', date: '#1d4ed8', country: '#047857', place: '#7e22ce' };
+import { COLOURS } from '../src/ui.js';
+
+const KINDS = Object.keys(COLOURS);
+// The shell's own underline colours.
+const DEFAULT_COLOURS = Object.fromEntries(KINDS.map((kind) => [kind, COLOURS[kind][0]]));
 
 const $ = (selector) => document.querySelector(selector);
 const status = (text) => ($('#status').textContent = text);
