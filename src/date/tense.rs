@@ -8,14 +8,14 @@ use crate::token::{Class, Gap, Text};
 const WINDOW: usize = 10;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Tense {
+pub(crate) enum Tense {
     Past,
     Future,
     Unknown,
 }
 
 /// The tense token `i` points to; `ahead` when it stands before the date.
-fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
+pub(crate) fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
     if text.tokens[i].class != Class::Word {
         return Tense::Unknown;
     }
@@ -25,7 +25,19 @@ fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
     if before(&["be", "being"]) {
         return Tense::Unknown;
     }
-    if let Some(t) = words.iter().find_map(|w| if let Word::Cue(t) = w { Some(*t) } else { None }) {
+    let cue_at = |j: usize| {
+        Lexicon::get().words(text, j).iter().find_map(|w| if let Word::Cue(t) = w { Some(*t) } else { None })
+    };
+    if let Some(t) = cue_at(i) {
+        // `is heard in May`: a present passive is no past.
+        if t == Tense::Past && before(&["is", "are", "am"]) {
+            return Tense::Unknown;
+        }
+        // `were planning to`: the word after `was` decides.
+        let be = matches!(fold(text.str(i)).as_str(), "was" | "were");
+        if be && i + 1 < text.tokens.len() && cue_at(i + 1) == Some(Tense::Future) {
+            return Tense::Unknown;
+        }
         // `was scheduled`, `as planned`: a participle after these looks back.
         let participle = text.str(i).ends_with("ed");
         if t == Tense::Future && participle && before(&["was", "were", "had", "as", "previously", "originally"]) {
@@ -50,7 +62,7 @@ fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
 }
 
 /// Whether a sentence ends at token `i` (a `.`, `?`, `!` or `;` not closing an abbreviation).
-fn ends_sentence(text: &Text, i: usize) -> bool {
+pub(crate) fn ends_sentence(text: &Text, i: usize) -> bool {
     match text.get(i) {
         "?" | "!" | ";" => true,
         "." if i > 0 => {
