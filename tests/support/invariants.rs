@@ -68,10 +68,8 @@ fn value_is_sane(value: &Value) -> Result<(), String> {
                 }
             }
         }
-        Value::Date { start, end, timex } => {
-            if start > end || timex.is_empty() {
-                return Err(format!("date {start}..{end} {timex:?}"));
-            }
+        Value::Date { start, end, timex } if start > end || timex.is_empty() => {
+            return Err(format!("date {start}..{end} {timex:?}"))
         }
         Value::Country(cc) if !code(cc) => return Err(format!("country code {cc:?}")),
         Value::Place { name, country } if name.is_empty() || !code(country) => {
