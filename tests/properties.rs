@@ -41,6 +41,7 @@ impl Rng {
 }
 
 /// Pieces of news text that lead into the finders' paths, with their near misses.
+#[rustfmt::skip]
 const PIECES: &[&str] = &[
     "100,000", "1,000", "2.5", "1.5", "3.2", "12", "0", "007", "1998", "2022", "1990s", "'90s", "10,00", "1,2,3",
     "99999999999999999999999999", "1e308", "12m", "430km", "45-year-old", "3-2", "10-20", "1/2", "24/7", "10:30",
@@ -193,7 +194,10 @@ mod checker {
     #[test]
     fn accepts_good_claims() {
         let src = "😀 Kyiv, Kyiv";
-        assert_eq!(invariants::check(src, &default_options(), &[country(3, 7, "Kyiv"), country(9, 13, "Kyiv")]), Ok(()));
+        assert_eq!(
+            invariants::check(src, &default_options(), &[country(3, 7, "Kyiv"), country(9, 13, "Kyiv")]),
+            Ok(())
+        );
     }
 
     #[test]
