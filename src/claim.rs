@@ -1,5 +1,7 @@
 //! The contract of `shared/claims/ANNOTATION.md`: what a claim is and the JSON shape of its value.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
@@ -90,8 +92,9 @@ pub enum Value {
     Country(CountryCode),
     /// `{"name", "country"}`: the canonical English name and the sovereign state.
     Place {
-        /// Canonical English name (`"Kyiv"` for `Kiev`).
-        name: &'static str,
+        /// Canonical English name (`"Kyiv"` for `Kiev`); a place the tables lack is named by
+        /// its text (`INDEPENDENCE, Mo.` gives `Independence`).
+        name: Cow<'static, str>,
         /// The country the UN recognises as sovereign there.
         country: CountryCode,
     },

@@ -15,6 +15,9 @@
 //! - `token.rs`: the one tokenizer every finder reads.
 //! - `quantity.rs`, `date.rs`, `country.rs`: one finder per kind (places live with countries,
 //!   which share their tables and their disambiguation).
+//! - [`sentences`] (`sentence/`): sentence splitting, check-worthiness scores and Full Fact
+//!   claim types with their reasons; the model's weights are the generated
+//!   `data/checkworthy.tsv` (`cargo run --release --bin train_checkworthy`).
 //! - `data/*.tsv`: names, aliases, demonyms, places — each headed by its source and licence.
 //! - `wasm.rs`: the only file that knows about wasm-bindgen.
 //!
@@ -31,6 +34,7 @@ mod date;
 mod options;
 mod quantity;
 mod scan;
+mod sentence;
 mod token;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -38,3 +42,4 @@ mod wasm;
 pub use claim::{Claim, CountryCode, Kind, Unit, Value};
 pub use options::{parse_date, Error, Options};
 pub use scan::scan;
+pub use sentence::{assess, features, sentences, sentences_of, Assessment, ClaimType, Cue, Reason, Sentence, FEATURE_BUCKETS};

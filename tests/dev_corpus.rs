@@ -31,7 +31,7 @@ fn locate(text: &str, span: &str, occurrence: usize) -> Option<(usize, usize)> {
     let hits = text.match_indices(span).filter(|(i, _)| {
         let before = text[..*i].chars().next_back();
         let after = text[i + span.len()..].chars().next();
-        !(guard_left && before.is_some_and(is_word_char)) && !(guard_right && after.is_some_and(is_word_char))
+        !(guard_left && before.is_some_and(is_word_char) || guard_right && after.is_some_and(is_word_char))
     });
     let (at, _) = hits.into_iter().nth(occurrence.checked_sub(1)?)?;
     let start = text[..at].encode_utf16().count();

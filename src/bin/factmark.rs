@@ -1,4 +1,4 @@
-//! The command line: a thin layer over `factmark::scan`. No rule lives here.
+//! The command line: a thin layer over `factmark::scan` and `factmark::sentences`. No rule lives here.
 
 use std::fmt::Write as _;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -10,16 +10,29 @@ use serde_json::json;
 const USAGE: &str = "\
 usage: factmark scan --date YYYY-MM-DD [--kinds K,K…] [FILE]
        factmark scan --jsonl [--date YYYY-MM-DD] [--kinds K,K…] [--keep-going] [FILE]
+       factmark sentences --date YYYY-MM-DD [--kinds K,K…] [FILE]
+       factmark sentences --jsonl [--keep-going] [FILE]
 
-scan     prints {\"claims\": [...]} for the text in FILE (standard input when none);
-         offsets are UTF-16 code units, as JavaScript indexes strings.
---jsonl  reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\"} line each;
-         --date is the default for lines without a date.
+scan     prints {\"claims\": [...], \"sentences\": [...]} for the text in FILE (standard input
+         when none); offsets are UTF-16 code units, as JavaScript indexes strings.
+sentences  prints {\"sentences\": [...]}: each sentence with its check-worthiness score (0 to 1),
+         checkworthy (score ≥ 0.5), type (Full Fact's claim types) and reasons.
+--jsonl  scan: reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\", \"sentences\"}
+         line each; --date is the default for lines without a date.
+         sentences: reads lines {\"id\", \"text\"}, takes each text as one sentence and writes one
+         {\"id\", \"score\", \"checkworthy\", \"type\", \"reasons\"} line each; no date needed.
 --kinds  quantity, date, country, place (all when not given).
 --keep-going  with --jsonl: on a bad line, write {\"line\", \"id\", \"error\"} in its place and go on;
          the exit status is still 1.";
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Scan,
+    Sentences,
+}
+
 struct Args {
+    command: Command,
     date: Option<String>,
     kinds: Option<String>,
     jsonl: bool,
@@ -28,13 +41,14 @@ struct Args {
 }
 
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
-    match argv.next().as_deref() {
-        Some("scan") => {}
+    let command = match argv.next().as_deref() {
+        Some("scan") => Command::Scan,
+        Some("sentences") => Command::Sentences,
         Some("-h" | "--help") => return Err(String::new()),
         Some(other) => return Err(format!("unknown command {other:?}")),
         None => return Err("no command given".into()),
-    }
-    let mut args = Args { date: None, kinds: None, jsonl: false, keep_going: false, file: None };
+    };
+    let mut args = Args { command, date: None, kinds: None, jsonl: false, keep_going: false, file: None };
     while let Some(a) = argv.next() {
         match a.as_str() {
             "--date" => args.date = Some(argv.next().ok_or("--date needs a value: YYYY-MM-DD")?),
@@ -51,6 +65,9 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         return Err("--keep-going goes with --jsonl".into());
     }
     if !args.jsonl && args.date.is_none() {
+        if command == Command::Sentences {
+            return Err("sentences needs --date YYYY-MM-DD (the claims in a text depend on it) or --jsonl".into());
+        }
         return Err("scan needs --date YYYY-MM-DD: the publication date relative dates are read against".into());
     }
     Ok(args)
@@ -87,8 +104,13 @@ fn scan_one(args: &Args, name: &str) -> Result<(), String> {
     open(args.file.as_deref())?.read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: {}", utf8_error(&bytes, e)))?;
     let claims = factmark::scan(text, &options);
+    let sentences = factmark::sentences_of(text, &claims);
+    let record = match args.command {
+        Command::Scan => json!({ "claims": claims, "sentences": sentences }),
+        Command::Sentences => json!({ "sentences": sentences }),
+    };
     let mut out = io::stdout().lock();
-    serde_json::to_writer(&mut out, &json!({ "claims": claims })).map_err(|e| e.to_string())?;
+    serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())
 }
 
@@ -118,7 +140,10 @@ fn scan_lines(args: &Args, name: &str) -> Result<usize, String> {
         }
         let (id, result) = scan_line(args, &bytes);
         let record = match result {
-            Ok(claims) => json!({ "id": id, "claims": claims }),
+            Ok(mut record) => {
+                record["id"] = id;
+                record
+            }
             Err(msg) => {
                 let mut text = format!("{name}: line {number}");
                 if !id.is_null() {
@@ -140,7 +165,8 @@ fn scan_lines(args: &Args, name: &str) -> Result<usize, String> {
     Ok(bad)
 }
 
-fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<Vec<factmark::Claim>, String>) {
+/// The record for one line, without its id.
+fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<serde_json::Value, String>) {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => return (serde_json::Value::Null, Err(utf8_error(bytes, e))),
@@ -149,14 +175,26 @@ fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<Vec<factma
         Ok(l) => l,
         Err(e) => {
             let id = serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("id").cloned());
-            return (id.unwrap_or_default(), Err(format!("not a {{\"id\", \"text\", \"date\"}} object: {e}")));
+            let shape = match args.command {
+                Command::Scan => r#"{"id", "text", "date"}"#,
+                Command::Sentences => r#"{"id", "text"}"#,
+            };
+            return (id.unwrap_or_default(), Err(format!("not a {shape} object: {e}")));
         }
     };
+    if args.command == Command::Sentences {
+        let record = serde_json::to_value(factmark::assess(&line.text)).map_err(|e| e.to_string());
+        return (line.id, record);
+    }
     let date = match line.date.as_deref().or(args.date.as_deref()) {
         Some(d) => d,
         None => return (line.id, Err("no \"date\" on the line and no --date given".into())),
     };
-    let result = options(date, args.kinds.as_deref()).map(|o| factmark::scan(&line.text, &o)).map_err(|e| e.to_string());
+    let result = options(date, args.kinds.as_deref()).map_err(|e| e.to_string()).map(|o| {
+        let claims = factmark::scan(&line.text, &o);
+        let sentences = factmark::sentences_of(&line.text, &claims);
+        json!({ "claims": claims, "sentences": sentences })
+    });
     (line.id, result)
 }
 
