@@ -1,127 +1,246 @@
-//! The counted noun that decides a quantity's unit.
+//! The unit of an amount: the counted noun after it (`100,000 Russian troops`), a casualty
+//! verb around it (`killed 40`, `40 soldiers were killed`), or, when nothing follows, the
+//! noun the sentence counted before it (`the number of troops — about 130,000`).
 
-use super::lexicon::{Lexicon, Role};
-use super::number::class;
 use crate::claim::Unit;
 use crate::token::{Class, Gap, Text};
 
-/// Tokens searched after a number for its counted noun.
-const MAX_WALK: usize = 10;
-/// Tokens searched back in the sentence for the noun of a number that has none after it.
-const MAX_LOOK_BACK: usize = 15;
+use super::amount::{Amount, Form};
+use super::words::{noun_at, number_at, Noun, NumberWord};
 
-/// A capitalised plural that names a people: `Americans`, `Britons`, `Japanese` (not an
-/// acronym such as `HIMARS`).
-fn is_demonym_plural(word: &str) -> bool {
-    let capital = word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase);
-    capital && word.chars().count() > 3 && (word.ends_with('s') || word.ends_with("ese"))
+/// Tokens searched after the number for its noun.
+const AHEAD: usize = 10;
+/// Unknown lower-case words (adjectives) passed over on the way to the noun.
+const MAX_UNKNOWN: usize = 3;
+/// Tokens searched before the number when nothing follows it.
+const BEHIND: usize = 14;
+/// `aux` words between the noun and a casualty word: `have been killed`.
+const MAX_AUX: usize = 3;
+
+/// What the search after the number found.
+struct Ahead {
+    noun: Option<Noun>,
+    /// The last token of the noun, or of the number when there is none.
+    last: usize,
+    /// The search stopped at once: punctuation, a verb, the end.
+    bare: bool,
+    /// The last word passed over was capitalised and plural: `200 Americans`.
+    demonym: bool,
+    /// A casualty word in the compound: `injured soldiers`, `people killed`.
+    casualty: bool,
 }
 
-/// The unit that the counted noun after token `from` gives, past a few adjectives,
-/// demonyms and compound words (`100,000 Russian troops`, `2,000 U.S. Marines`); the last
-/// noun of a compound wins (`fighter jets`), and `were killed` makes them casualties.
-pub(super) fn counted(text: &Text, lex: &Lexicon, from: usize) -> Option<Unit> {
-    let (mut unit, mut adjectives, mut demonym) = (None, 0, None);
-    let mut k = from;
-    while k < from + MAX_WALK && k < text.tokens.len() {
-        let t = text.tokens[k];
-        if t.gap == Gap::Block {
-            break;
-        }
-        let between_names = unit.is_none() && k > 0 && text.is_capitalised(k - 1) && text.is_capitalised(k + 1);
-        match t.class {
-            // A model number inside the noun phrase: `F-16 jets`, `T-72 tanks`.
-            Class::Number if t.gap == Gap::None && k > from => {}
-            Class::Number => break,
-            Class::Punct => {
-                let s = text.str(k);
-                let abbreviation = s == "." && k > 0 && text.get(k - 1).chars().count() == 1 && text.is_capitalised(k - 1);
-                let joins = t.gap == Gap::None && (s == "-" || abbreviation);
-                if !(joins || (s == "," && between_names)) {
-                    break;
-                }
-            }
-            Class::Word => {
-                if let Some((e, last)) = lex.after(text, k, &[Role::Noun]) {
-                    unit = Some(e.unit);
-                    k = last + 1;
-                    continue;
-                }
-                if lex.word(text, k, &[Role::Aux]).is_some() {
-                    let killed = (k + 1..=k + 3).any(|j| {
-                        class(text, j) == Some(Class::Word)
-                            && lex.word(text, j, &[Role::Noun]).is_some_and(|e| e.unit == Unit::Casualties)
-                    });
-                    if unit.is_some() && killed {
-                        unit = Some(Unit::Casualties);
-                    }
-                    break;
-                }
-                if unit.is_some() {
-                    // An unlisted plural after a listed noun is the real head: `weapons sites`.
-                    let word = text.str(k);
-                    if !text.is_capitalised(k) && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-                        unit = None;
-                    }
-                    break;
-                }
-                let free = lex.word(text, k, &[Role::Link]).is_some() && adjectives == 0 && demonym.is_none();
-                if free || (text.is(k, "and") && between_names) {
-                    k += 1;
-                    continue;
-                }
-                if lex.word(text, k, &[Role::Stop]).is_some() {
-                    break;
-                }
-                if text.is_capitalised(k) {
-                    demonym = Some(k);
-                } else {
-                    adjectives += 1;
-                    if adjectives > 2 {
-                        break;
-                    }
-                }
-            }
-        }
-        k += 1;
-    }
-    unit.or_else(|| demonym.filter(|&d| is_demonym_plural(text.str(d))).map(|_| Unit::People))
-}
-
-/// For a large number standing alone, the nearest people or troops noun earlier in the
-/// sentence and after any verb of saying: `the number of Russian troops near Ukraine -
-/// about 130,000`.
-pub(super) fn counted_earlier(text: &Text, lex: &Lexicon, start: usize) -> Option<Unit> {
-    let counted = [Unit::Personnel, Unit::People, Unit::Casualties, Unit::Equipment];
-    for k in (start.saturating_sub(MAX_LOOK_BACK)..start).rev() {
-        if text.tokens[k + 1].gap == Gap::Block {
+/// The unit of amount `a` whose span starts at `start`, or `None` when it is not a quantity
+/// (a duration; a spelled-out number that counts nothing countable).
+pub(super) fn unit(text: &Text, a: &Amount, start: usize, free: usize) -> Option<Unit> {
+    let (from, shared) = past_alternative(text, a.end + 1);
+    if let Some(unit) = a.unit.or(shared) {
+        if a.form == Form::Spelled
+            && !matches!(unit, Unit::Percent | Unit::Money | Unit::People | Unit::Personnel | Unit::Equipment)
+        {
             return None;
         }
-        match text.tokens[k].class {
-            Class::Punct if matches!(text.str(k), "." | "!" | "?" | ";" | ":") => {
-                let abbreviation = k > 0 && text.get(k - 1).chars().count() == 1;
-                if !abbreviation {
-                    return None;
+        return Some(unit);
+    }
+    let ahead = search_ahead(text, from);
+    let casualty_before = is_casualty(text, start.wrapping_sub(1));
+    let casualty_after = ahead.casualty || casualty_tail(text, ahead.last + 1);
+    let unit = match ahead.noun {
+        Some(Noun::Time) => return None,
+        Some(Noun::Unit(u)) => u,
+        Some(Noun::Counted) => Unit::Other,
+        Some(Noun::Member) => army_of(text, start).unwrap_or(Unit::Other),
+        _ if ahead.demonym => Unit::People,
+        _ if a.form == Form::Spelled && !casualty_before && !casualty_after => return None,
+        _ if ahead.bare => behind(text, start, free).unwrap_or(Unit::Other),
+        _ => Unit::Other,
+    };
+    let countable = matches!(
+        ahead.noun,
+        Some(
+            Noun::Counted
+                | Noun::Unit(Unit::People | Unit::Personnel | Unit::Casualties | Unit::Equipment | Unit::Money)
+        )
+    ) || ahead.demonym
+        || casualty_before
+        || casualty_after;
+    if a.form == Form::Spelled && !countable {
+        return None;
+    }
+    let human =
+        matches!(unit, Unit::People | Unit::Personnel) || ahead.noun.is_none() || ahead.noun == Some(Noun::Member);
+    if human && (casualty_before || casualty_after) {
+        return Some(Unit::Casualties);
+    }
+    Some(unit)
+}
+
+/// `20 or 21 months`, `25 or 30 percent`: both numbers count the same noun, so the search for
+/// it starts after the second, whose sign (`%`, `$`) the first shares.
+fn past_alternative(text: &Text, from: usize) -> (usize, Option<Unit>) {
+    if !text.is(from, "or") {
+        return (from, None);
+    }
+    match super::amount::read(text, from + 1) {
+        Some(b) if !b.invalid => (b.end + 1, b.unit.filter(|u| matches!(u, Unit::Percent | Unit::Money))),
+        _ => (from, None),
+    }
+}
+
+fn is_casualty(text: &Text, i: usize) -> bool {
+    matches!(noun_at(text, i), Some((Noun::Unit(Unit::Casualties), _)))
+}
+
+/// `were killed`, `have been wounded`, `died` right after the noun.
+fn casualty_tail(text: &Text, from: usize) -> bool {
+    let mut i = from;
+    while i < from + MAX_AUX && matches!(noun_at(text, i), Some((Noun::Aux, 1))) && text.tokens[i].gap != Gap::Block {
+        i += 1;
+    }
+    i < text.tokens.len() && text.tokens[i].gap != Gap::Block && is_casualty(text, i)
+}
+
+/// `an army of 1 million members`: the people the amount belongs to.
+fn army_of(text: &Text, start: usize) -> Option<Unit> {
+    if !text.is(start.wrapping_sub(1), "of") {
+        return None;
+    }
+    match noun_at(text, start.wrapping_sub(2))? {
+        (Noun::Unit(u @ (Unit::Personnel | Unit::People)), _) => Some(u),
+        _ => None,
+    }
+}
+
+/// An abbreviation's dot (`U.S.`, `U.N.`) does not end a phrase or a sentence.
+fn abbreviation_dot(text: &Text, i: usize) -> bool {
+    i > 0
+        && text.str(i) == "."
+        && text.touches_next(i - 1)
+        && text.tokens[i - 1].class == Class::Word
+        && text.str(i - 1).chars().count() <= 2
+        && text.is_capitalised(i - 1)
+}
+
+fn search_ahead(text: &Text, from: usize) -> Ahead {
+    let n = text.tokens.len();
+    let mut ahead = Ahead { noun: None, last: from.saturating_sub(1), bare: true, demonym: false, casualty: false };
+    let (mut i, mut unknown, mut after_of) = (from, 0, false);
+    while i < n && i < from + AHEAD && text.tokens[i].gap != Gap::Block && !new_line(text, i) {
+        match text.tokens[i].class {
+            Class::Number => break,
+            Class::Punct => {
+                let hyphen = text.str(i) == "-" && text.touches_next(i - 1) && text.touches_next(i) && i > from;
+                if !(abbreviation_dot(text, i) || hyphen) {
+                    break;
                 }
             }
-            Class::Word => {
-                if lex.word(text, k, &[Role::Speech]).is_some() {
-                    return None;
+            Class::Word => match noun_at(text, i) {
+                Some((Noun::Stop, 1)) if text.is(i, "of") && !after_of => {
+                    after_of = true;
+                    // `of the`, `of their`.
+                    if matches!(noun_at(text, i + 1), Some((Noun::Stop, 1))) && !text.is(i + 1, "of") {
+                        i += 1;
+                    }
                 }
-                if let Some(e) = lex.word(text, k, &[Role::Noun]).filter(|e| counted.contains(&e.unit)) {
-                    return Some(e.unit);
+                Some((Noun::Stop | Noun::Aux, _)) => break,
+                Some((noun, len)) => {
+                    let (mut noun, mut last) = (noun, i + len - 1);
+                    ahead.casualty = noun == Noun::Unit(Unit::Casualties);
+                    // A compound's head is its last noun: `bomb blasts`, `people killed`.
+                    while noun != Noun::Time {
+                        match noun_at(text, last + 1) {
+                            Some((next @ (Noun::Unit(_) | Noun::Counted), len))
+                                if text.tokens[last + 1].gap != Gap::Block =>
+                            {
+                                noun = next;
+                                last += len;
+                                ahead.casualty |= noun == Noun::Unit(Unit::Casualties);
+                            }
+                            _ => break,
+                        }
+                    }
+                    ahead.noun = Some(noun);
+                    ahead.last = last;
+                    ahead.bare = false;
+                    return ahead;
                 }
-            }
+                None => {
+                    if text.is_capitalised(i) {
+                        let w = text.str(i);
+                        ahead.demonym = w.len() > 3 && (w.ends_with('s') || w.ends_with("ese"));
+                    } else {
+                        unknown += 1;
+                        if unknown > MAX_UNKNOWN {
+                            break;
+                        }
+                    }
+                }
+            },
+        }
+        ahead.bare = false;
+        i += 1;
+    }
+    if ahead.bare {
+        ahead.demonym = false;
+    }
+    ahead
+}
+
+/// The noun the sentence counted before an amount that stands alone: a noun that follows an
+/// earlier number (`17 million residents, and Kuwait about 1.9 million`), else the nearest
+/// noun of a countable unit (`the number of troops — about 130,000`), else `other`.
+fn behind(text: &Text, start: usize, free: usize) -> Option<Unit> {
+    let (mut nearest, mut weak) = (None, false);
+    let mut i = start;
+    while i > free && i + BEHIND > start {
+        i -= 1;
+        if new_line(text, i + 1) {
+            break;
+        }
+        match text.tokens[i].class {
+            Class::Punct if matches!(text.str(i), "." | "!" | "?" | ";") && !abbreviation_dot(text, i) => break,
+            Class::Word => match noun_at(text, i) {
+                // `the number injured topped 2,200`: a casualty word is the strongest cue.
+                Some((Noun::Unit(Unit::Casualties), _)) if nearest.is_none() => return Some(Unit::Casualties),
+                Some((Noun::Unit(u), _)) if u != Unit::Other => {
+                    if let Some(number) = counting_number(text, i) {
+                        let casualty =
+                            (1..=3).any(|k| is_casualty(text, number.wrapping_sub(k))) || casualty_tail(text, i + 1);
+                        let human = matches!(u, Unit::People | Unit::Personnel);
+                        return Some(if casualty && human { Unit::Casualties } else { u });
+                    }
+                    nearest = nearest.or(Some(u));
+                }
+                Some((Noun::Unit(_) | Noun::Counted, _)) => {
+                    if counting_number(text, i).is_some() && nearest.is_none() {
+                        return Some(Unit::Other);
+                    }
+                    weak = true;
+                }
+                _ => {}
+            },
             _ => {}
         }
     }
-    None
+    nearest.or(weak.then_some(Unit::Other))
 }
 
-/// A verb of killing just before the span (`killed 10 people`), or a toll a few words back.
-pub(super) fn casualties_before(text: &Text, lex: &Lexicon, start: usize) -> bool {
-    (1..=3).take_while(|&n| n <= start).any(|n| {
-        let i = start - n;
-        class(text, i) == Some(Class::Word) && lex.word(text, i, &[Role::Cause]).is_some_and(|e| e.low >= n as f64)
-    })
+/// The number a few words before the noun at `i` that counts it, if any.
+fn counting_number(text: &Text, i: usize) -> Option<usize> {
+    let number = |j: usize| {
+        text.tokens[j].class == Class::Number
+            || number_at(text, j).is_some_and(|(w, _)| {
+                matches!(w, NumberWord::Cardinal(_) | NumberWord::Scale(_) | NumberWord::Vague(..))
+            })
+    };
+    (i.saturating_sub(3)..i).rev().find(|&j| number(j))
+}
+
+/// Whether a line break with a capitalised word after it stands before token `i`: a new line
+/// of a list or a table (`Total dead: 10` / `Injured: 74`).
+fn new_line(text: &Text, i: usize) -> bool {
+    i > 0
+        && i < text.tokens.len()
+        && text.is_capitalised(i)
+        && text.src[text.tokens[i - 1].end..text.tokens[i].start].contains('\n')
 }

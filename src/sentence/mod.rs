@@ -305,7 +305,7 @@ mod tests {
         };
         let claims = [
             claim("Some 4,000", Value::Quantity { low: Some(4000.0), high: Some(4000.0), unit: Unit::Personnel }),
-            claim("Kyiv", Value::Place { name: "Kyiv", country: "UA" }),
+            claim("Kyiv", Value::Place { name: "Kyiv".into(), country: "UA" }),
         ];
         let got = sentences_of(src, &claims);
         assert!(got[0].assessment.reasons.is_empty());
