@@ -99,6 +99,7 @@ const rows = contenders.map((c) => ({ ...c, ...measure(c.run, corpus) }));
 const base = rows[0].mbPerS;
 console.log(`${'library'.padEnd(54)} ${'MB/s'.padStart(8)} ${'factmark is'.padStart(12)} ${'found'.padStart(7)}  what it finds`);
 for (const r of rows) {
-  const ratio = r === rows[0] ? '' : `${(base / r.mbPerS).toFixed(1)}x faster`;
+  const x = base / r.mbPerS;
+  const ratio = r === rows[0] ? '' : x >= 1 ? `${x.toFixed(1)}x faster` : `${(1 / x).toFixed(1)}x slower`;
   console.log(`${r.name.padEnd(54)} ${r.mbPerS.toFixed(2).padStart(8)} ${ratio.padStart(12)} ${String(r.found).padStart(7)}  ${r.finds}`);
 }
