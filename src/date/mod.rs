@@ -369,7 +369,7 @@ impl Finder<'_, '_> {
             return Some((last, calendar::third(p, third)?));
         }
         if self.is_part(i)
-            && i + 1 < self.text.tokens.len()
+            && self.joins(i + 1)
             && (self.weekday(i + 1).is_some() || self.is_any(i + 1, &["today", "yesterday", "tomorrow"]))
         {
             return self.core(i + 1);
