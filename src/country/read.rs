@@ -156,15 +156,18 @@ impl<'a, 't> Reader<'a, 't> {
             || (city && spaced && w.broadcast.contains(&self.lower(next)))
     }
 
-    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`, `Karine Jean-Pierre`; then
-    /// `Jordan` alone, unless a locative word comes before it (`in Jordan`).
+    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`, `Karine Jean-Pierre`, not
+    /// `NATO Washington summit`; then `Jordan` alone, unless a locative word that does not
+    /// also go with a person comes before it (`in Jordan`, not `a letter to Jordan`).
     fn is_person(&mut self, k: usize) -> bool {
         let (w, m) = (&self.t.words, &self.found[k]);
+        let capitals = |i: usize| !self.text.str(i).chars().any(char::is_lowercase);
         let name_before = m.first.checked_sub(1).is_some_and(|p| {
             self.text.tokens[m.first].gap == Gap::Space
                 && self.text.tokens[p].class == Class::Word
                 && self.text.is_capitalised(p)
                 && !w.open.contains(&self.lower(p))
+                && (!capitals(p) || capitals(m.first))
         });
         let title = m.first >= 2 && self.text.get(m.first - 1) == "." && w.title.contains(&self.lower(m.first - 2));
         let double_barrelled = m.first >= 3
@@ -183,12 +186,14 @@ impl<'a, 't> Reader<'a, 't> {
             self.persons.insert(name);
             return true;
         }
-        let placed =
-            m.first.checked_sub(1).is_some_and(|p| w.locative.contains(&self.lower(p)) || self.text.is(p, "of"));
+        let placed = m.first.checked_sub(1).is_some_and(|p| {
+            let word = self.lower(p);
+            w.locative.contains(&word) && !w.movement.contains(&word)
+        });
         !placed && !m.entries.iter().any(|e| e.capital) && self.persons.contains(&name)
     }
 
-    /// `speaks French`, `in Russian.`, `Russian-speaking`, `French speakers`; not
+    /// `speaks French`, `in Russian.`, `in fluent Russian`, `Russian-speaking`, `French speakers`; not
     /// `in Russian and Ukrainian cities`.
     fn is_language(&self, k: usize) -> bool {
         let (w, m) = (&self.t.words, &self.found[k]);
@@ -200,7 +205,12 @@ impl<'a, 't> Reader<'a, 't> {
         if w.lang_after.contains(&self.lower(if hyphen { next + 1 } else { next })) {
             return true;
         }
-        let spoken = m.first.checked_sub(1).is_some_and(|p| {
+        let how = m.first.checked_sub(1).and_then(|p| {
+            let compound = p >= 2 && self.text.get(p - 1) == "-" && self.text.touches_next(p - 2);
+            let start = if compound && self.text.touches_next(p - 1) { p - 2 } else { p };
+            w.lang_how.contains(&self.lower(start)).then_some(start)
+        });
+        let spoken = how.unwrap_or(m.first).checked_sub(1).is_some_and(|p| {
             w.lang.contains(&self.lower(p))
                 || (matches!(self.text.get(p), "and" | "or" | ",")
                     && self.language_end.is_some_and(|l| l + 2 == m.first))
