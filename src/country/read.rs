@@ -96,7 +96,8 @@ impl<'a, 't> Reader<'a, 't> {
     }
 
     /// A town the tables lack, named before the state or country it lies in: a dateline
-    /// (`INDEPENDENCE, Mo.`) or after a locative word (`in Luninets, Belarus.`).
+    /// (`INDEPENDENCE, Mo.`) or after a locative word (`in Luninets, Belarus.`, `a teacher of
+    /// Massapequa, New York`).
     pub(super) fn town_before(&self, k: usize, country: CountryCode) -> Option<Candidate> {
         let (text, w, m) = (self.text, &self.t.words, &self.found[k]);
         if m.entries.iter().any(|e| e.demonym)
@@ -132,6 +133,14 @@ impl<'a, 't> Reader<'a, 't> {
             Some(t) if t.class == Class::Punct => !matches!(text.get(next), "’" | "'" | "´" | "-"),
             Some(t) => t.class == Class::Word && w.loc_end.contains(&self.lower(next)),
         };
+        // After `of`, only a region that ends a phrase (`Roth of Massapequa, New York, was`),
+        // not a list (`the backing of Hezbollah, Moscow and Tehran`).
+        let listed = || {
+            let end = usize::from(text.get(next) == ",");
+            !m.entries.iter().all(|e| matches!(e.meaning, Meaning::Place { .. }))
+                || matches!(text.get(next + end), "and" | "or")
+        };
+        let located = located && !(text.is(first - 1, "of") && listed());
         if !(dateline || (located && ends)) {
             return None;
         }
@@ -180,7 +189,7 @@ impl<'a, 't> Reader<'a, 't> {
             && !w.open.contains(&self.lower(m.first - 3));
         let name_after = self.spaced_capital(m.last + 1)
             && !w.after.contains(&self.lower(m.last + 1))
-            && self.found.get(k + 1).map_or(true, |n| n.first != m.last + 1);
+            && self.found.get(k + 1).is_none_or(|n| n.first != m.last + 1);
         let name = self.lower(m.first);
         if name_before || title || name_after || double_barrelled {
             self.persons.insert(name);
@@ -215,7 +224,7 @@ impl<'a, 't> Reader<'a, 't> {
                 || (matches!(self.text.get(p), "and" | "or" | ",")
                     && self.language_end.is_some_and(|l| l + 2 == m.first))
         });
-        let ends = self.text.tokens.get(next).map_or(true, |t| t.class != Class::Word || t.gap == Gap::Block)
+        let ends = self.text.tokens.get(next).is_none_or(|t| t.class != Class::Word || t.gap == Gap::Block)
             || w.lang_end.contains(&self.lower(next));
         let listed_adjective = self.found.get(k + 1).filter(|n| n.first == next + 1).is_some_and(|n| {
             matches!(self.text.get(next), "and" | "or")
