@@ -96,8 +96,8 @@ impl<'a, 't> Reader<'a, 't> {
     }
 
     /// A town the tables lack, named before the state or country it lies in: a dateline
-    /// (`INDEPENDENCE, Mo.`) or after a locative word (`in Luninets, Belarus.`, `a teacher of
-    /// Massapequa, New York`).
+    /// (`INDEPENDENCE, Mo.`, `ST. CLOUD, Minn.`) or after a locative word (`in Luninets,
+    /// Belarus.`, `a teacher of Massapequa, New York`).
     pub(super) fn town_before(&self, k: usize, country: CountryCode) -> Option<Candidate> {
         let (text, w, m) = (self.text, &self.t.words, &self.found[k]);
         if m.entries.iter().any(|e| e.demonym)
@@ -122,6 +122,10 @@ impl<'a, 't> Reader<'a, 't> {
         while first > known_until && last - first < 2 && text.tokens[first].gap == Gap::Space && is_name_word(first - 1)
         {
             first -= 1;
+        }
+        let saint = first >= known_until + 2 && text.get(first - 1) == "." && text.is(first - 2, "st");
+        if saint && text.touches_next(first - 2) {
+            first -= 2;
         }
         let capitals = (first..=last).all(|i| !text.str(i).chars().any(char::is_lowercase));
         let dateline = capitals && text.tokens[first].gap == Gap::Block;
