@@ -9,7 +9,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::{Claim, Unit, Value};
+use crate::{Check, Claim, CountryFacts, Cue, Finding, Sentence, Unit, Value};
 
 const SHAPE: &str = "{date: \"YYYY-MM-DD\", kinds?: [\"quantity\", \"date\", \"country\", \"place\"]}";
 
@@ -34,21 +34,12 @@ fn options_for(function: &str, value: JsValue) -> Result<crate::Options, js_sys:
     })
 }
 
-fn to_js(function: &str, value: &impl Serialize) -> Result<JsValue, js_sys::Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| named(function, e))
-}
-
 /// Reads `{date, kinds?}`; anything else is an error that names the problem.
 fn options(value: JsValue) -> Result<crate::Options, js_sys::Error> {
     if !value.is_object() || Array::is_array(&value) {
         return Err(error(format!("options must be an object {SHAPE}")));
     }
-    for key in Object::keys(value.unchecked_ref::<Object>())
-        .iter()
-        .filter_map(|k| k.as_string())
-    {
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
         if key != "date" && key != "kinds" {
             return Err(error(format!("unknown option {key:?}: expected {SHAPE}")));
         }
@@ -62,12 +53,7 @@ fn options(value: JsValue) -> Result<crate::Options, js_sys::Error> {
         return Ok(options);
     }
     let names = Array::is_array(&kinds)
-        .then(|| {
-            Array::from(&kinds)
-                .iter()
-                .map(|k| k.as_string())
-                .collect::<Option<Vec<String>>>()
-        })
+        .then(|| Array::from(&kinds).iter().map(|k| k.as_string()).collect::<Option<Vec<String>>>())
         .flatten()
         .ok_or_else(|| error("options.kinds must be an array of kind names such as [\"date\", \"place\"]"))?;
     options.with_kinds(names).map_err(error)
@@ -111,11 +97,9 @@ fn unit_name(unit: Unit) -> &'static str {
 /// `{kind, start, end, text, value}`, as `Claim` serialises.
 fn claim(c: &Claim) -> JsValue {
     let value = match &c.value {
-        Value::Quantity { low, high, unit } => object(&[
-            ("low", number(*low)),
-            ("high", number(*high)),
-            ("unit", unit_name(*unit).into()),
-        ]),
+        Value::Quantity { low, high, unit } => {
+            object(&[("low", number(*low)), ("high", number(*high)), ("unit", unit_name(*unit).into())])
+        }
         Value::Date { start, end, timex } => object(&[
             ("start", start.to_string().into()),
             ("end", end.to_string().into()),
@@ -133,12 +117,85 @@ fn claim(c: &Claim) -> JsValue {
     ])
 }
 
-/// What [`analyse`] returns: everything the widget shows, from one scan.
-#[derive(Serialize)]
-struct Analysis {
-    claims: Vec<crate::Claim>,
-    sentences: Vec<crate::Sentence>,
-    findings: Vec<crate::Finding>,
+fn array<T>(items: &[T], each: impl Fn(&T) -> JsValue) -> JsValue {
+    items.iter().map(each).collect::<Array>().into()
+}
+
+fn offset(n: usize) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+fn cue_name(cue: Cue) -> &'static str {
+    match cue {
+        Cue::Quantity => "quantity",
+        Cue::Date => "date",
+        Cue::Country => "country",
+        Cue::Place => "place",
+        Cue::Number => "number",
+        Cue::Comparative => "comparative",
+        Cue::Superlative => "superlative",
+        Cue::Future => "future",
+        Cue::Modal => "modal",
+        Cue::Causal => "causal",
+        Cue::Rule => "rule",
+        Cue::FirstPerson => "first_person",
+        Cue::Past => "past",
+        Cue::Question => "question",
+        Cue::Name => "name",
+    }
+}
+
+fn check_name(check: Check) -> &'static str {
+    match check {
+        Check::Weekday => "weekday",
+        Check::RelativeDate => "relative-date",
+        Check::Recount => "recount",
+        Check::Percent => "percent",
+        Check::Range => "range",
+        Check::FuturePast => "future-past",
+    }
+}
+
+/// `{start, end, text, score, checkworthy, type, reasons: [{cue, text}]}`, as `Sentence` serialises.
+fn sentence(s: &Sentence) -> JsValue {
+    let a = &s.assessment;
+    object(&[
+        ("start", offset(s.start)),
+        ("end", offset(s.end)),
+        ("text", s.text.as_str().into()),
+        ("score", a.score.into()),
+        ("checkworthy", a.checkworthy.into()),
+        ("type", a.claim_type.label().replace(' ', "_").into()),
+        (
+            "reasons",
+            array(&a.reasons, |r| object(&[("cue", cue_name(r.cue).into()), ("text", r.text.as_str().into())])),
+        ),
+    ])
+}
+
+/// `{code, message, places: [{start, end, text, claim}]}`, as `Finding` serialises.
+fn finding(f: &Finding) -> JsValue {
+    let places = array(&f.places, |p| {
+        object(&[
+            ("start", offset(p.start)),
+            ("end", offset(p.end)),
+            ("text", p.text.as_str().into()),
+            ("claim", p.claim.map_or(JsValue::NULL, offset)),
+        ])
+    });
+    object(&[("code", check_name(f.code).into()), ("message", f.message.as_str().into()), ("places", places)])
+}
+
+/// `{code, capital, population, populationYear, populationSource, capitalSource}`.
+fn country_facts(f: &CountryFacts) -> JsValue {
+    object(&[
+        ("code", f.code.into()),
+        ("capital", f.capital.into()),
+        ("population", JsValue::from_f64(f.population as f64)),
+        ("populationYear", JsValue::from_f64(f64::from(f.population_year))),
+        ("populationSource", f.population_source.into()),
+        ("capitalSource", f.capital_source.into()),
+    ])
 }
 
 /// Scans `text` once and returns `{claims, sentences, findings}`: the claims as [`scan`]
@@ -148,19 +205,18 @@ struct Analysis {
 pub fn analyse(text: &str, options: JsValue) -> Result<JsValue, js_sys::Error> {
     let options = options_for("analyse", options)?;
     let claims = crate::scan(text, &options);
-    let analysis = Analysis {
-        sentences: crate::sentences_of(text, &claims),
-        findings: crate::check(text, &claims, &options),
-        claims,
-    };
-    to_js("analyse", &analysis)
+    Ok(object(&[
+        ("sentences", array(&crate::sentences_of(text, &claims), sentence)),
+        ("findings", array(&crate::check(text, &claims, &options), finding)),
+        ("claims", array(&claims, claim)),
+    ]))
 }
 
 /// The bundled facts for the country with ISO code `code`: `{code, capital, population,
 /// populationYear, populationSource, capitalSource}`, or `null` for a code it does not know.
 #[wasm_bindgen]
-pub fn facts(code: &str) -> Result<JsValue, js_sys::Error> {
-    to_js("facts", &crate::facts(code))
+pub fn facts(code: &str) -> JsValue {
+    crate::facts(code).map_or(JsValue::NULL, |f| country_facts(&f))
 }
 
 /// The crate's version, e.g. `"0.1.0"`.
