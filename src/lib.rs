@@ -16,6 +16,11 @@
 //! - `quantity/`, `date/`, `country/`: one finder per kind (places live with countries,
 //!   which share their tables and their disambiguation). A finder proposes candidates; only
 //!   the driver decides which become claims.
+//! - [`check`] (`consistency/`): findings where the article disagrees with itself or the
+//!   calendar, each linking the claims involved; `offsets.rs` maps claims back to bytes.
+//! - [`facts`] (`facts.rs`): capital and population per country, with source and year.
+//! - [`annotations`], [`claim_review`] (`annotation.rs`): W3C Web Annotations, schema.org
+//!   `ClaimReview`.
 //! - [`sentences`] (`sentence/`): sentence splitting, check-worthiness scores and Full Fact
 //!   claim types with their reasons; the model's weights are the generated
 //!   `data/checkworthy.tsv` (`cargo run --release --bin train_checkworthy`).
@@ -29,9 +34,13 @@
 //! - Output is sorted by start and never overlaps; overlaps are settled in one place.
 #![deny(missing_docs)]
 
+mod annotation;
 mod claim;
+mod consistency;
 mod country;
 mod date;
+mod facts;
+mod offsets;
 mod options;
 mod quantity;
 mod scan;
@@ -40,7 +49,10 @@ mod token;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use annotation::{annotations, claim_review};
 pub use claim::{Claim, CountryCode, Kind, Unit, Value};
+pub use consistency::{check, Check, Finding, Place};
+pub use facts::{facts, CountryFacts};
 pub use options::{parse_date, Error, Options};
 pub use scan::scan;
 pub use sentence::{assess, features, sentences, sentences_of, Assessment, ClaimType, Cue, Reason, Sentence, FEATURE_BUCKETS};

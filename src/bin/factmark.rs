@@ -1,4 +1,5 @@
-//! The command line: a thin layer over `factmark::scan` and `factmark::sentences`. No rule lives here.
+//! The command line: a thin layer over `factmark::scan`, `factmark::sentences`, `factmark::check`
+//! and the exports. No rule lives here.
 
 use std::fmt::Write as _;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -8,17 +9,29 @@ use serde::Deserialize;
 use serde_json::json;
 
 const USAGE: &str = "\
-usage: factmark scan --date YYYY-MM-DD [--kinds K,K…] [FILE]
+usage: factmark scan --date YYYY-MM-DD [--kinds K,K…] [--annotations | --claim-review N] [--source URL] [FILE]
        factmark scan --jsonl [--date YYYY-MM-DD] [--kinds K,K…] [--keep-going] [FILE]
        factmark sentences --date YYYY-MM-DD [--kinds K,K…] [FILE]
        factmark sentences --jsonl [--keep-going] [FILE]
+       factmark facts CC [CC…]
 
-scan     prints {\"claims\": [...], \"sentences\": [...]} for the text in FILE (standard input
-         when none); offsets are UTF-16 code units, as JavaScript indexes strings.
+scan     prints {\"claims\": [...], \"sentences\": [...], \"findings\": [...]} for the text in FILE
+         (standard input when none); offsets are UTF-16 code units, as JavaScript indexes
+         strings. A finding is {\"code\", \"message\", \"places\": [{\"start\", \"end\", \"text\",
+         \"claim\"}]}: where the article disagrees with itself or the calendar; \"claim\" indexes
+         \"claims\" (null where the place is no claim).
 sentences  prints {\"sentences\": [...]}: each sentence with its check-worthiness score (0 to 1),
          checkworthy (score ≥ 0.5), type (Full Fact's claim types) and reasons.
---jsonl  scan: reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\", \"sentences\"}
-         line each; --date is the default for lines without a date.
+--annotations  scan: prints the claims instead as one W3C Web Annotation AnnotationCollection
+         (JSON-LD) whose \"first\" page's \"items\" hold one Annotation per claim, each targeted
+         by a TextQuoteSelector and a TextPositionSelector (UTF-16).
+--claim-review N  scan: prints a schema.org ClaimReview skeleton for claim N (counted from 0
+         in \"claims\"); the editor fills in author and rating.
+--source URL  the page's address: the annotations' target source, the ClaimReview's appearance.
+facts    prints {\"CC\": {\"code\", \"capital\", \"population\", \"populationYear\",
+         \"populationSource\", \"capitalSource\"}} for each ISO country code given.
+--jsonl  scan: reads lines {\"id\", \"text\", \"date\"} and writes one {\"id\", \"claims\", \"sentences\",
+         \"findings\"} line each; --date is the default for lines without a date.
          sentences: reads lines {\"id\", \"text\"}, takes each text as one sentence and writes one
          {\"id\", \"score\", \"checkworthy\", \"type\", \"reasons\"} line each; no date needed.
 --kinds  quantity, date, country, place (all when not given).
@@ -38,6 +51,9 @@ struct Args {
     jsonl: bool,
     keep_going: bool,
     file: Option<String>,
+    annotations: bool,
+    claim_review: Option<usize>,
+    source: Option<String>,
 }
 
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -48,13 +64,30 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         Some(other) => return Err(format!("unknown command {other:?}")),
         None => return Err("no command given".into()),
     };
-    let mut args = Args { command, date: None, kinds: None, jsonl: false, keep_going: false, file: None };
+    let mut args = Args {
+        command,
+        date: None,
+        kinds: None,
+        jsonl: false,
+        keep_going: false,
+        file: None,
+        annotations: false,
+        claim_review: None,
+        source: None,
+    };
     while let Some(a) = argv.next() {
         match a.as_str() {
             "--date" => args.date = Some(argv.next().ok_or("--date needs a value: YYYY-MM-DD")?),
             "--kinds" => args.kinds = Some(argv.next().ok_or("--kinds needs a value such as date,place")?),
             "--jsonl" => args.jsonl = true,
             "--keep-going" => args.keep_going = true,
+            "--annotations" => args.annotations = true,
+            "--source" => args.source = Some(argv.next().ok_or("--source needs a URL")?),
+            "--claim-review" => {
+                let n = argv.next().ok_or("--claim-review needs a claim number")?;
+                let n = n.parse().map_err(|_| format!("--claim-review needs a claim number, not {n:?}"))?;
+                args.claim_review = Some(n);
+            }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             file if args.file.is_none() => args.file = Some(file.to_string()),
@@ -63,6 +96,14 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     if args.keep_going && !args.jsonl {
         return Err("--keep-going goes with --jsonl".into());
+    }
+    if (args.annotations || args.claim_review.is_some() || args.source.is_some())
+        && (args.jsonl || command != Command::Scan)
+    {
+        return Err("--annotations, --claim-review and --source go with scan, without --jsonl".into());
+    }
+    if args.annotations && args.claim_review.is_some() {
+        return Err("choose one of --annotations and --claim-review".into());
     }
     if !args.jsonl && args.date.is_none() {
         if command == Command::Sentences {
@@ -104,10 +145,21 @@ fn scan_one(args: &Args, name: &str) -> Result<(), String> {
     open(args.file.as_deref())?.read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: {}", utf8_error(&bytes, e)))?;
     let claims = factmark::scan(text, &options);
-    let sentences = factmark::sentences_of(text, &claims);
-    let record = match args.command {
-        Command::Scan => json!({ "claims": claims, "sentences": sentences }),
-        Command::Sentences => json!({ "sentences": sentences }),
+    let source = args.source.as_deref();
+    let record = if args.annotations {
+        factmark::annotations(text, &claims, source)
+    } else if let Some(n) = args.claim_review {
+        let claim = claims.get(n).ok_or_else(|| format!("--claim-review {n}: the text has {} claim(s)", claims.len()))?;
+        factmark::claim_review(text, claim, source, Some(options.date()))
+    } else {
+        let sentences = factmark::sentences_of(text, &claims);
+        match args.command {
+            Command::Scan => {
+                let findings = factmark::check(text, &claims, &options);
+                json!({ "claims": claims, "sentences": sentences, "findings": findings })
+            }
+            Command::Sentences => json!({ "sentences": sentences }),
+        }
     };
     let mut out = io::stdout().lock();
     serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
@@ -193,13 +245,32 @@ fn scan_line(args: &Args, bytes: &[u8]) -> (serde_json::Value, Result<serde_json
     let result = options(date, args.kinds.as_deref()).map_err(|e| e.to_string()).map(|o| {
         let claims = factmark::scan(&line.text, &o);
         let sentences = factmark::sentences_of(&line.text, &claims);
-        json!({ "claims": claims, "sentences": sentences })
+        let findings = factmark::check(&line.text, &claims, &o);
+        json!({ "claims": claims, "sentences": sentences, "findings": findings })
     });
     (line.id, result)
 }
 
+/// `factmark facts CC…`: the bundled facts of each country named.
+fn print_facts(codes: &[String]) -> Result<(), String> {
+    if codes.is_empty() {
+        return Err("facts needs ISO country codes such as UA RU".into());
+    }
+    let mut all = serde_json::Map::new();
+    for code in codes {
+        let facts = factmark::facts(code).ok_or_else(|| format!("no facts for {code:?}: expected an ISO code such as UA"))?;
+        all.insert(facts.code.to_string(), json!(facts));
+    }
+    println!("{}", serde_json::Value::Object(all));
+    Ok(())
+}
+
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("facts") {
+        return finish(print_facts(&argv[1..]));
+    }
+    let args = match parse_args(argv.into_iter()) {
         Ok(a) => a,
         Err(msg) if msg.is_empty() => {
             println!("{USAGE}");
@@ -219,6 +290,10 @@ fn main() -> ExitCode {
     } else {
         scan_one(&args, &name)
     };
+    finish(result)
+}
+
+fn finish(result: Result<(), String>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {

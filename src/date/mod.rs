@@ -9,7 +9,7 @@
 
 mod calendar;
 mod lexicon;
-mod tense;
+pub(crate) mod tense;
 
 use jiff::civil::Date;
 

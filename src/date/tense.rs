@@ -8,14 +8,14 @@ use crate::token::{Class, Gap, Text};
 const WINDOW: usize = 10;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Tense {
+pub(crate) enum Tense {
     Past,
     Future,
     Unknown,
 }
 
 /// The tense token `i` points to; `ahead` when it stands before the date.
-fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
+pub(crate) fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
     if text.tokens[i].class != Class::Word {
         return Tense::Unknown;
     }
@@ -50,7 +50,7 @@ fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
 }
 
 /// Whether a sentence ends at token `i` (a `.`, `?`, `!` or `;` not closing an abbreviation).
-fn ends_sentence(text: &Text, i: usize) -> bool {
+pub(crate) fn ends_sentence(text: &Text, i: usize) -> bool {
     match text.get(i) {
         "?" | "!" | ";" => true,
         "." if i > 0 => {
