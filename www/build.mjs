@@ -30,7 +30,7 @@ function wrap(name, code) {
   const exported = [];
   const body = code
     .replace(/^import \{([^}]*)\} from '\.\/([\w-]+\.js)';$/gm, (_, names, from) => `const {${names}} = modules['${from}'];`)
-    .replace(/^export (async function|function|class|const|let) (\w+)/gm, (_, keyword, id) => {
+    .replace(/^export (async function|function\*?|class|const|let) (\w+)/gm, (_, keyword, id) => {
       exported.push(id);
       return `${keyword} ${id}`;
     });

@@ -2,14 +2,19 @@
 // the page. The scanner is anything with `async scan(text, {date, kinds}) → claims`: the
 // embed runs the wasm in the page, a browser extension can send the text elsewhere.
 
-import { findArticle, readText } from './textmodel.js';
+import { BLOCK_SEPARATOR, findArticle, reading } from './textmodel.js';
 import { findPublicationDate } from './pubdate.js';
 import { HighlightPainter, WrapPainter, hasHighlightApi } from './highlighter.js';
 import { DEFAULT_LINKS, describe, links, longDate } from './describe.js';
 import { COLOURS, Ui } from './ui.js';
+import { eachInSlices, sliceClock, yieldToPage } from './schedule.js';
 
 const KINDS = ['quantity', 'date', 'country', 'place'];
 const DEBOUNCE_MS = 250;
+// A big text is scanned in pieces ending at block gaps, each sized to take about PIECE_MS.
+const FIRST_PIECE = 4096;
+const PIECE_MS = 6;
+const MAX_PIECE = 32768;
 
 // Colours come from custom properties a site can set, e.g. `:root { --factmark-date: #005a9c }`.
 const PAGE_STYLE = KINDS.map((kind) => {
@@ -177,42 +182,87 @@ export class Shell {
       if (this.ui.host.isConnected) this.ui.render([], 'No article found on the page.');
       return;
     }
-    const model = readText(root, (el) => this.ui.owns(el));
+    const alive = () => !this.destroyed && generation === this.generation && !this.dirty;
+    const model = await this.read(root, alive);
+    if (!model) return;
     const pubdate = findPublicationDate(this.doc, root, this.settings.date);
     const options = { date: pubdate.date };
     if (this.settings.kinds) options.kinds = this.settings.kinds;
     let claims;
     const scanStart = performance.now();
     try {
-      claims = await this.scanner.scan(model.text, options);
+      claims = await this.scanInPieces(model.text, options, alive);
     } catch (e) {
       console.error(`factmark: ${e && e.message ? e.message : e}`);
       return;
     }
-    if (this.destroyed || generation !== this.generation || this.dirty) return;
+    if (!claims || !alive()) return;
     const paintStart = performance.now();
-    this.paint(model, claims, pubdate);
+    if (!(await this.paint(model, claims, pubdate, alive))) return;
     const same = wasOpen && this.items.find((it) => ['kind', 'start', 'text'].every((k) => it.claim[k] === wasOpen[k]));
     if (same) this.open(same.index, false);
     this.stats = { characters: model.text.length, claims: claims.length, scanMs: paintStart - scanStart, paintMs: performance.now() - paintStart };
   }
 
-  paint(model, claims, pubdate) {
-    const templates = linkTemplates(this.settings.links);
-    const items = [];
-    for (const claim of claims) {
-      let range;
-      try {
-        range = model.range(claim.start, claim.end);
-      } catch {
-        continue;
+  // Reads the article's text a slice at a time; null when overtaken.
+  async read(root, alive) {
+    const walk = reading(root, (el) => this.ui.owns(el));
+    const clock = sliceClock();
+    for (;;) {
+      const { done, value } = walk.next();
+      if (done) return value;
+      if (clock.due()) {
+        await yieldToPage(this.win);
+        if (!alive()) return null;
+        clock.restart();
       }
-      items.push(new Item(claim, range, items.length, { model, pubdate, templates }));
     }
+  }
+
+  // Scans in pieces that end at block gaps (no claim crosses one), each sized from the pace of
+  // the last, yielding between them; offsets are made the whole text's. Null when overtaken.
+  async scanInPieces(text, options, alive) {
+    const claims = [];
+    let size = FIRST_PIECE;
+    for (let start = 0; start < text.length;) {
+      const cut = text.length - start > size ? text.indexOf(BLOCK_SEPARATOR, start + size) : -1;
+      const end = cut < 0 ? text.length : cut;
+      const began = performance.now();
+      const found = await this.scanner.scan(end - start === text.length ? text : text.slice(start, end), options);
+      const pace = (end - start) / Math.max(performance.now() - began, 1);
+      for (const c of found) {
+        c.start += start;
+        c.end += start;
+        claims.push(c);
+      }
+      size = Math.max(FIRST_PIECE, Math.min(size * 2, MAX_PIECE, Math.floor(pace * PIECE_MS)));
+      start = end;
+      if (start < text.length) {
+        await yieldToPage(this.win);
+        if (!alive()) return null;
+      }
+    }
+    return claims;
+  }
+
+  // Makes the ranges a slice at a time, then paints them all at once; false when overtaken.
+  async paint(model, claims, pubdate, alive) {
+    const scan = { model, pubdate, templates: linkTemplates(this.settings.links) };
+    const items = [];
+    const made = await eachInSlices(this.win, claims.length, (i) => {
+      const claim = claims[i];
+      try {
+        items.push(new Item(claim, model.range(claim.start, claim.end), items.length, scan));
+      } catch {
+        // A span the model cannot place is not painted.
+      }
+    }, alive);
+    if (!made) return false;
     this.mutating(() => this.painter.paint(items));
     this.items = items;
     this.ui.mount();
     this.ui.render(items, dateNote(pubdate));
+    return true;
   }
 
   click(e) {
