@@ -15,6 +15,7 @@ const DEBOUNCE_MS = 250;
 const FIRST_PIECE = 4096;
 const PIECE_MS = 6;
 const MAX_PIECE = 32768;
+const PAINT_THEN_YIELD = 1000;
 
 // Colours come from custom properties a site can set, e.g. `:root { --factmark-date: #005a9c }`.
 const PAGE_STYLE = KINDS.map((kind) => {
@@ -260,6 +261,11 @@ export class Shell {
     if (!made) return false;
     this.mutating(() => this.painter.paint(items));
     this.items = items;
+    // The page renders the highlights in a task of its own before the UI is updated.
+    if (items.length > PAINT_THEN_YIELD) {
+      await yieldToPage(this.win);
+      if (!alive()) return false;
+    }
     this.ui.mount();
     this.ui.render(items, dateNote(pubdate));
     return true;
