@@ -11,10 +11,15 @@ import { eachInSlices, sliceClock, yieldToPage } from './schedule.js';
 
 const KINDS = ['quantity', 'date', 'country', 'place'];
 const DEBOUNCE_MS = 250;
-// A big text is scanned in pieces ending at block gaps, each sized to take about PIECE_MS.
-const FIRST_PIECE = 4096;
-const PIECE_MS = 6;
+// The engine compiles the wasm's functions as they are first called, so the first scan is
+// preceded by small ones (WARM_UP characters, doubling). A text up to WHOLE_TEXT is scanned in
+// one call, as the contract reads it; a longer one in pieces ending at block gaps, each sized
+// to take about PIECE_MS (the country finder's whole-text cues then come from the piece).
+const WARM_UP = [256, 512, 1024, 2048];
+const WHOLE_TEXT = 32768;
+const MIN_PIECE = 2048;
 const MAX_PIECE = 32768;
+const PIECE_MS = 6;
 const PAINT_THEN_YIELD = 1000;
 
 // Colours come from custom properties a site can set, e.g. `:root { --factmark-date: #005a9c }`.
@@ -220,11 +225,18 @@ export class Shell {
     }
   }
 
-  // Scans in pieces that end at block gaps (no claim crosses one), each sized from the pace of
-  // the last, yielding between them; offsets are made the whole text's. Null when overtaken.
+  // Scans a long text in pieces that end at block gaps (no claim crosses one), each sized from
+  // the pace of the last, yielding between them; offsets are the whole text's. Null when overtaken.
   async scanInPieces(text, options, alive) {
+    for (const size of this.warm ? [] : WARM_UP) {
+      await this.scanner.scan(text.slice(0, size), options);
+      await yieldToPage(this.win);
+      if (!alive()) return null;
+    }
+    this.warm = true;
+    if (text.length <= WHOLE_TEXT) return this.scanner.scan(text, options);
     const claims = [];
-    let size = FIRST_PIECE;
+    let size = MIN_PIECE;
     for (let start = 0; start < text.length;) {
       const cut = text.length - start > size ? text.indexOf(BLOCK_SEPARATOR, start + size) : -1;
       const end = cut < 0 ? text.length : cut;
@@ -236,7 +248,7 @@ export class Shell {
         c.end += start;
         claims.push(c);
       }
-      size = Math.max(FIRST_PIECE, Math.min(size * 2, MAX_PIECE, Math.floor(pace * PIECE_MS)));
+      size = Math.min(size * 2, MAX_PIECE, Math.max(MIN_PIECE, Math.floor(pace * PIECE_MS)));
       start = end;
       if (start < text.length) {
         await yieldToPage(this.win);

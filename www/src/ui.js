@@ -164,7 +164,7 @@ export class Ui {
             it.claim.text, h(doc, 'span', { class: 'words', text: it.words }))));
         const rest = ofKind.length - from - shown.length;
         const more = rest > 0 && h(doc, 'li', {}, h(doc, 'button', {
-          class: 'more', text: `Show ${Math.min(rest, PANEL_ROWS)} more of ${rest}`,
+          class: 'more', text: `Show ${Math.min(rest, PANEL_ROWS)} more (${rest} not listed)`,
           on: { click: () => {
             more.remove();
             rows(from + PANEL_ROWS)?.querySelector('button').focus();
