@@ -1,6 +1,7 @@
 // The shell: reads the article, asks a scanner for claims, paints them, and keeps up with
 // the page. The scanner is anything with `async scan(text, {date, kinds}) → claims`: the
-// embed runs the wasm in the page, a browser extension can send the text elsewhere.
+// embed runs the wasm in the page, a browser extension can send the text elsewhere. In the
+// page, big texts are scanned in pieces; a scanner with `offMainThread: true` gets the whole.
 
 import { BLOCK_SEPARATOR, findArticle, reading } from './textmodel.js';
 import { findPublicationDate } from './pubdate.js';
@@ -40,11 +41,11 @@ const SOURCES = {
   'article header': 'from the article’s header',
 };
 
-function dateNote({ date, source }) {
+function dateNote({ date, source }, dateFrom) {
   const day = longDate(date);
   return source === 'today'
     ? `The page gives no publication date: relative dates are read against today, ${day}.`
-    : `Relative dates are read against the publication date, ${day} (${SOURCES[source]}).`;
+    : `Relative dates are read against the publication date, ${day} (${(source === 'site' && dateFrom) || SOURCES[source]}).`;
 }
 
 /** Link templates per kind: the site's, where given, else the defaults; only well-formed pairs. */
@@ -81,7 +82,8 @@ class Item {
 
 /**
  * One page's factmark: `settings` are `{selector, kinds, date, links, highlighter}`, all
- * optional (`highlighter: 'wrap'` forces the fallback painter).
+ * optional (`highlighter: 'wrap'` forces the fallback painter; `dateFrom` says where a given
+ * `date` came from, if not from the site).
  */
 export class Shell {
   constructor(win, scanner, settings = {}) {
@@ -228,6 +230,7 @@ export class Shell {
   // Scans a long text in pieces that end at block gaps (no claim crosses one), each sized from
   // the pace of the last, yielding between them; offsets are the whole text's. Null when overtaken.
   async scanInPieces(text, options, alive) {
+    if (this.scanner.offMainThread) return this.scanner.scan(text, options);
     for (const size of this.warm ? [] : WARM_UP) {
       await this.scanner.scan(text.slice(0, size), options);
       await yieldToPage(this.win);
@@ -279,7 +282,7 @@ export class Shell {
       if (!alive()) return false;
     }
     this.ui.mount();
-    this.ui.render(items, dateNote(pubdate));
+    this.ui.render(items, dateNote(pubdate, this.settings.dateFrom));
     return true;
   }
 
