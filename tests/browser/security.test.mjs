@@ -76,10 +76,14 @@ test('link templates that are not http(s) are refused in the page', async () => 
   await page.close();
 });
 
-test('no eval, Function, innerHTML, outerHTML, insertAdjacentHTML or document.write in the shell or the build', () => {
-  const src = new URL('../../www/src/', import.meta.url);
+test('no eval, Function, innerHTML, outerHTML, insertAdjacentHTML or document.write in the shell, the extension or the build', () => {
+  const sources = (dir) => {
+    const url = new URL(`../../${dir}/`, import.meta.url);
+    return readdirSync(url).filter((f) => f.endsWith('.js')).map((f) => [`${dir}/${f}`, readFileSync(new URL(f, url), 'utf8')]);
+  };
   const files = [
-    ...readdirSync(src).filter((f) => f.endsWith('.js')).map((f) => [`www/src/${f}`, readFileSync(new URL(f, src), 'utf8')]),
+    ...sources('www/src'),
+    ...sources('www/extension'),
     ['www/dist/factmark.js', readFileSync(new URL('../../www/dist/factmark.js', import.meta.url), 'utf8')],
   ];
   const SINKS = /\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|setTimeout\(\s*['"`]|setInterval\(\s*['"`]/;

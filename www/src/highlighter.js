@@ -37,7 +37,8 @@ export class HighlightPainter {
     this.clear();
     this.items = items;
     if (items.length <= ALL_AT_ONCE) return this.show(items);
-    this.win.addEventListener('scroll', this.onScroll, { passive: true });
+    // Captured on the document: the article may scroll inside an element of its own.
+    this.win.document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.win.addEventListener('resize', this.onScroll);
     this.follow();
   }
@@ -105,7 +106,7 @@ export class HighlightPainter {
 
   clear() {
     for (const kind of [...this.kinds, 'active']) this.win.CSS.highlights.delete(PREFIX + kind);
-    this.win.removeEventListener('scroll', this.onScroll);
+    this.win.document.removeEventListener('scroll', this.onScroll, { capture: true });
     this.win.removeEventListener('resize', this.onScroll);
     this.win.cancelAnimationFrame(this.frame);
     this.frame = 0;
