@@ -2,7 +2,7 @@
 // headless Chromium, for generated articles of about 1,000 and 20,000 words and a 5 MB page
 // (fewer runs), with the longest main-thread task after the script starts. Each run is a
 // fresh browser context (nothing cached). Run `npm run build` first.
-//   node www/bench.mjs [runs]
+//   node www/bench.mjs [runs]          BENCH_SIZES=1000,20000 (words) picks the articles
 
 import { launch, pageWith, startServer } from '../tests/browser/harness.mjs';
 
@@ -37,7 +37,7 @@ function article(words) {
   return { html: `<article><h1>Benchmark report</h1>${paragraphs.join('\n')}</article>`, words: count };
 }
 
-const sizes = (process.env.BENCH_SIZES || "1000,20000,750000").split(",").map(Number).map((words) => ({ words, ...article(words) }));
+const sizes = (process.env.BENCH_SIZES || '1000,20000,750000').split(',').map(Number).map((words) => ({ words, ...article(words) }));
 const pages = Object.fromEntries(sizes.map((s) => [`/bench-${s.words}.html`, { body: pageWith(s.html, { attrs: 'data-date="2024-06-12"' }) }]));
 const server = await startServer(pages);
 const browser = await launch();
