@@ -1,15 +1,27 @@
 // The shell: reads the article, asks a scanner for claims, paints them, and keeps up with
 // the page. The scanner is anything with `async scan(text, {date, kinds}) → claims`: the
-// embed runs the wasm in the page, a browser extension can send the text elsewhere.
+// embed runs the wasm in the page, a browser extension can send the text elsewhere. In the
+// page, big texts are scanned in pieces; a scanner with `offMainThread: true` gets the whole.
 
-import { findArticle, readText } from './textmodel.js';
+import { BLOCK_SEPARATOR, findArticle, reading } from './textmodel.js';
 import { findPublicationDate } from './pubdate.js';
 import { HighlightPainter, WrapPainter, hasHighlightApi } from './highlighter.js';
 import { DEFAULT_LINKS, describe, links, longDate } from './describe.js';
 import { COLOURS, Ui } from './ui.js';
+import { eachInSlices, sliceClock, yieldToPage } from './schedule.js';
 
 const KINDS = ['quantity', 'date', 'country', 'place'];
 const DEBOUNCE_MS = 250;
+// The engine compiles the wasm's functions as they are first called, so the first scan is
+// preceded by small ones (WARM_UP characters, doubling). A text up to WHOLE_TEXT is scanned in
+// one call, as the contract reads it; a longer one in pieces ending at block gaps, each sized
+// to take about PIECE_MS (the country finder's whole-text cues then come from the piece).
+const WARM_UP = [256, 512, 1024, 2048];
+const WHOLE_TEXT = 32768;
+const MIN_PIECE = 2048;
+const MAX_PIECE = 32768;
+const PIECE_MS = 6;
+const PAINT_THEN_YIELD = 1000;
 
 // Colours come from custom properties a site can set, e.g. `:root { --factmark-date: #005a9c }`.
 const PAGE_STYLE = KINDS.map((kind) => {
@@ -178,42 +190,100 @@ export class Shell {
       if (this.ui.host.isConnected) this.ui.render([], 'No article found on the page.');
       return;
     }
-    const model = readText(root, (el) => this.ui.owns(el));
+    const alive = () => !this.destroyed && generation === this.generation && !this.dirty;
+    const model = await this.read(root, alive);
+    if (!model) return;
     const pubdate = findPublicationDate(this.doc, root, this.settings.date);
     const options = { date: pubdate.date };
     if (this.settings.kinds) options.kinds = this.settings.kinds;
     let claims;
     const scanStart = performance.now();
     try {
-      claims = await this.scanner.scan(model.text, options);
+      claims = await this.scanInPieces(model.text, options, alive);
     } catch (e) {
       console.error(`factmark: ${e && e.message ? e.message : e}`);
       return;
     }
-    if (this.destroyed || generation !== this.generation || this.dirty) return;
+    if (!claims || !alive()) return;
     const paintStart = performance.now();
-    this.paint(model, claims, pubdate);
+    if (!(await this.paint(model, claims, pubdate, alive))) return;
     const same = wasOpen && this.items.find((it) => ['kind', 'start', 'text'].every((k) => it.claim[k] === wasOpen[k]));
     if (same) this.open(same.index, false);
     this.stats = { characters: model.text.length, claims: claims.length, scanMs: paintStart - scanStart, paintMs: performance.now() - paintStart };
   }
 
-  paint(model, claims, pubdate) {
-    const templates = linkTemplates(this.settings.links);
-    const items = [];
-    for (const claim of claims) {
-      let range;
-      try {
-        range = model.range(claim.start, claim.end);
-      } catch {
-        continue;
+  // Reads the article's text a slice at a time; null when overtaken.
+  async read(root, alive) {
+    const walk = reading(root, (el) => this.ui.owns(el));
+    const clock = sliceClock();
+    for (;;) {
+      const { done, value } = walk.next();
+      if (done) return value;
+      if (clock.due()) {
+        await yieldToPage(this.win);
+        if (!alive()) return null;
+        clock.restart();
       }
-      items.push(new Item(claim, range, items.length, { model, pubdate, templates }));
     }
+  }
+
+  // Scans a long text in pieces that end at block gaps (no claim crosses one), each sized from
+  // the pace of the last, yielding between them; offsets are the whole text's. Null when overtaken.
+  async scanInPieces(text, options, alive) {
+    if (this.scanner.offMainThread) return this.scanner.scan(text, options);
+    for (const size of this.warm ? [] : WARM_UP) {
+      await this.scanner.scan(text.slice(0, size), options);
+      await yieldToPage(this.win);
+      if (!alive()) return null;
+    }
+    this.warm = true;
+    if (text.length <= WHOLE_TEXT) return this.scanner.scan(text, options);
+    const claims = [];
+    let size = MIN_PIECE;
+    for (let start = 0; start < text.length;) {
+      const cut = text.length - start > size ? text.indexOf(BLOCK_SEPARATOR, start + size) : -1;
+      const end = cut < 0 ? text.length : cut;
+      const began = performance.now();
+      const found = await this.scanner.scan(end - start === text.length ? text : text.slice(start, end), options);
+      const pace = (end - start) / Math.max(performance.now() - began, 1);
+      for (const c of found) {
+        c.start += start;
+        c.end += start;
+        claims.push(c);
+      }
+      size = Math.min(size * 2, MAX_PIECE, Math.max(MIN_PIECE, Math.floor(pace * PIECE_MS)));
+      start = end;
+      if (start < text.length) {
+        await yieldToPage(this.win);
+        if (!alive()) return null;
+      }
+    }
+    return claims;
+  }
+
+  // Makes the ranges a slice at a time, then paints them all at once; false when overtaken.
+  async paint(model, claims, pubdate, alive) {
+    const scan = { model, pubdate, templates: linkTemplates(this.settings.links) };
+    const items = [];
+    const made = await eachInSlices(this.win, claims.length, (i) => {
+      const claim = claims[i];
+      try {
+        items.push(new Item(claim, model.range(claim.start, claim.end), items.length, scan));
+      } catch {
+        // A span the model cannot place is not painted.
+      }
+    }, alive);
+    if (!made) return false;
     this.mutating(() => this.painter.paint(items));
     this.items = items;
+    // The page renders the highlights in a task of its own before the UI is updated.
+    if (items.length > PAINT_THEN_YIELD) {
+      await yieldToPage(this.win);
+      if (!alive()) return false;
+    }
     this.ui.mount();
     this.ui.render(items, dateNote(pubdate, this.settings.dateFrom));
+    return true;
   }
 
   click(e) {
