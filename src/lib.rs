@@ -47,7 +47,7 @@ mod scan;
 mod sentence;
 mod token;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use annotation::{annotations, claim_review};
 pub use claim::{Claim, CountryCode, Kind, Unit, Value};

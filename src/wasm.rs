@@ -1,1 +1,69 @@
 //! The JavaScript boundary: the only file that knows about wasm-bindgen.
+//!
+//! Claims cross as plain objects in the contract's JSON shape (`null` for an open end,
+//! never `undefined`); offsets are already UTF-16 code units, as JavaScript indexes strings.
+//! Bad options become a JS `Error` whose message says what is wrong.
+
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+const SHAPE: &str = "{date: \"YYYY-MM-DD\", kinds?: [\"quantity\", \"date\", \"country\", \"place\"]}";
+
+fn error(message: impl std::fmt::Display) -> js_sys::Error {
+    js_sys::Error::new(&format!("factmark.scan: {message}"))
+}
+
+fn field(object: &JsValue, key: &str) -> Result<JsValue, js_sys::Error> {
+    Reflect::get(object, &key.into()).map_err(|_| error(format!("cannot read options.{key}")))
+}
+
+/// Reads `{date, kinds?}`; anything else is an error that names the problem.
+fn options(value: JsValue) -> Result<crate::Options, js_sys::Error> {
+    if !value.is_object() || Array::is_array(&value) {
+        return Err(error(format!("options must be an object {SHAPE}")));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+    {
+        if key != "date" && key != "kinds" {
+            return Err(error(format!("unknown option {key:?}: expected {SHAPE}")));
+        }
+    }
+    let date = field(&value, "date")?
+        .as_string()
+        .ok_or_else(|| error("options.date must be the publication date, a string written YYYY-MM-DD"))?;
+    let options = crate::Options::from_date(&date).map_err(error)?;
+    let kinds = field(&value, "kinds")?;
+    if kinds.is_undefined() {
+        return Ok(options);
+    }
+    let names = Array::is_array(&kinds)
+        .then(|| {
+            Array::from(&kinds)
+                .iter()
+                .map(|k| k.as_string())
+                .collect::<Option<Vec<String>>>()
+        })
+        .flatten()
+        .ok_or_else(|| error("options.kinds must be an array of kind names such as [\"date\", \"place\"]"))?;
+    options.with_kinds(names).map_err(error)
+}
+
+/// Finds the checkable claims in `text`: an array of `{kind, start, end, text, value}`,
+/// sorted by start, offsets in UTF-16 code units. Throws an `Error` on bad options.
+#[wasm_bindgen]
+pub fn scan(text: &str, options: JsValue) -> Result<JsValue, js_sys::Error> {
+    let options = self::options(options)?;
+    let claims = crate::scan(text, &options);
+    claims
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(error)
+}
+
+/// The crate's version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,144 @@
+// The JavaScript boundary's cases, included by `wasm_node.rs` and `wasm_browser.rs` so that
+// they run under both runners.
+
+use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test options are JSON")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).expect("a plain object")
+}
+
+fn claims(text: &str, opts: &str) -> Vec<JsValue> {
+    let out = factmark::wasm::scan(text, options(opts)).expect("good options");
+    Array::from(&out).iter().collect()
+}
+
+/// The message of the `Error` that bad options throw, or what came back instead.
+fn error(text: &str, opts: JsValue) -> Result<String, String> {
+    match factmark::wasm::scan(text, opts) {
+        Err(err) if err.is_instance_of::<js_sys::Error>() => Ok(String::from(err.message())),
+        other => Err(format!("no Error but {other:?}")),
+    }
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(factmark::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn claims_are_plain_objects_in_the_contract_shape() {
+    let found = claims("Talks began on Monday in Geneva.", r#"{"date": "2022-01-10"}"#);
+    let monday = found
+        .iter()
+        .find(|c| get(c, "text") == "Monday")
+        .expect("Monday is a date claim");
+    assert_eq!(
+        Object::get_prototype_of(monday),
+        Object::get_prototype_of(&Object::new().into())
+    );
+    let keys: Vec<String> = Object::keys(monday.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    for key in ["kind", "start", "end", "text", "value"] {
+        assert!(keys.iter().any(|k| k == key), "{key} missing from {keys:?}");
+    }
+    assert_eq!(get(monday, "kind"), "date");
+    let value = get(monday, "value");
+    assert_eq!(get(&value, "start"), "2022-01-10");
+    assert_eq!(get(&value, "end"), "2022-01-10");
+}
+
+#[wasm_bindgen_test]
+fn offsets_are_utf16_code_units() {
+    let text = "😀 Ünïcödé first: talks began on Monday in Geneva.";
+    let js = JsString::from(text);
+    let found = claims(text, r#"{"date": "2022-01-10"}"#);
+    assert!(!found.is_empty());
+    for claim in &found {
+        let start = get(claim, "start").as_f64().unwrap() as u32;
+        let end = get(claim, "end").as_f64().unwrap() as u32;
+        assert_eq!(JsValue::from(js.slice(start, end)), get(claim, "text"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_open_end_is_null_not_undefined() {
+    let found = claims(
+        "As many as 100,000 troops were sent.",
+        r#"{"date": "2022-01-10", "kinds": ["quantity"]}"#,
+    );
+    let value = get(found.first().expect("a quantity"), "value");
+    assert!(get(&value, "low").is_null());
+    assert_eq!(get(&value, "high").as_f64(), Some(100_000.0));
+    assert_eq!(get(&value, "unit"), "personnel");
+}
+
+#[wasm_bindgen_test]
+fn kinds_narrow_the_scan() {
+    let text = "On Monday 100,000 troops from Russia moved towards Kyiv.";
+    let found = claims(text, r#"{"date": "2022-01-10", "kinds": ["date"]}"#);
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|c| get(c, "kind") == "date"));
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw_errors_that_say_what_is_wrong() {
+    let cases: [(JsValue, &str); 11] = [
+        (JsValue::UNDEFINED, "options must be an object"),
+        (JsValue::from("2022-01-10"), "options must be an object"),
+        (Array::new().into(), "options must be an object"),
+        (options("{}"), "options.date must be"),
+        (options(r#"{"date": 20220110}"#), "options.date must be"),
+        (options(r#"{"date": "10/01/2022"}"#), "YYYY-MM-DD"),
+        (
+            options(r#"{"date": "2022-01-10", "kinds": ["dates"]}"#),
+            "unknown kind \"dates\"",
+        ),
+        (
+            options(r#"{"date": "2022-01-10", "kinds": "date"}"#),
+            "options.kinds must be an array",
+        ),
+        (
+            options(r#"{"date": "2022-01-10", "kinds": [1]}"#),
+            "options.kinds must be an array",
+        ),
+        (options(r#"{"date": "2022-01-10", "kinds": []}"#), "no kinds given"),
+        (
+            options(r#"{"date": "2022-01-10", "kind": ["date"]}"#),
+            "unknown option \"kind\"",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (opts, want) in cases {
+        let shown = format!("{opts:?}");
+        match error("Monday", opts) {
+            Ok(message) if message.starts_with("factmark.scan: ") && message.contains(want) => {}
+            Ok(message) => failures.push(format!("{shown}: {message:?} lacks {want:?}")),
+            Err(other) => failures.push(format!("{shown}: {other}")),
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[wasm_bindgen_test]
+fn any_text_scans_without_failing() {
+    for text in [
+        "",
+        " ",
+        "\u{0}",
+        "🇺🇦",
+        "1,,,000",
+        "between and",
+        "1e309 troops",
+        &"9".repeat(400),
+    ] {
+        factmark::wasm::scan(text, options(r#"{"date": "2022-01-10"}"#)).expect("scanning never fails");
+    }
+}

@@ -1,0 +1,82 @@
+// npm run build: the wasm (wasm-pack, release, wasm-opt from npm's binaryen) and the shell,
+// assembled into www/dist/: factmark.js, one classic script, and factmark_bg.wasm beside it.
+//
+// The shell's sources in www/src are ES modules; this joins them into one function scope per
+// module, in import order, with no bundler. The wasm-bindgen glue (`--target no-modules`,
+// made for classic scripts) is inlined as the module `wasm-glue.js`; terser then minifies
+// the whole, whose names are all local to one function.
+
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { minify } from 'terser';
+
+const www = dirname(fileURLToPath(import.meta.url));
+const crate = dirname(www);
+const pkg = join(crate, 'target', 'wasm-pkg');
+const dist = join(www, 'dist');
+const ENTRY = 'embed.js';
+
+function buildWasm() {
+  const env = { ...process.env, PATH: [join(crate, 'node_modules', '.bin'), process.env.PATH].join(delimiter) };
+  execFileSync('wasm-pack', ['build', '--target', 'no-modules', '--release', '--no-pack', '--no-typescript', '--out-dir', pkg, crate],
+    { stdio: 'inherit', env });
+}
+
+/** One module as a function scope: imports become destructuring, exports a returned object. */
+function wrap(name, code) {
+  const exported = [];
+  const body = code
+    .replace(/^import \{([^}]*)\} from '\.\/([\w-]+\.js)';$/gm, (_, names, from) => `const {${names}} = modules['${from}'];`)
+    .replace(/^export (async function|function|class|const|let) (\w+)/gm, (_, keyword, id) => {
+      exported.push(id);
+      return `${keyword} ${id}`;
+    });
+  if (/^\s*(import|export)\b/m.test(body)) throw new Error(`${name}: an import or export this build cannot read`);
+  return `modules['${name}'] = (() => {\n${body}\nreturn { ${exported.join(', ')} };\n})();\n`;
+}
+
+/** The modules reachable from the entry, dependencies first. */
+function order(read) {
+  const seen = new Set();
+  const out = [];
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const [, dep] of read(name).matchAll(/^import .* from '\.\/([\w-]+\.js)';$/gm)) visit(dep);
+    out.push(name);
+  };
+  visit(ENTRY);
+  return out;
+}
+
+function bundle(glue) {
+  const read = (name) => (name === 'wasm-glue.js'
+    ? `${glue}\nexport const wasmBindgen = wasm_bindgen;\n`
+    : readFileSync(join(www, 'src', name), 'utf8'));
+  const modules = order(read).map((name) => wrap(name, read(name)));
+  return `/*! factmark — MIT OR Apache-2.0 */\n(() => {\n'use strict';\nconst modules = {};\n${modules.join('')}})();\n`;
+}
+
+// `--shell-only` reuses the last wasm build: quick when only www/src changed.
+async function main() {
+  if (!process.argv.includes('--shell-only')) buildWasm();
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const glue = readFileSync(join(pkg, 'factmark.js'), 'utf8');
+  const { code } = await minify(bundle(glue), { ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } });
+  writeFileSync(join(dist, 'factmark.js'), code);
+  copyFileSync(join(pkg, 'factmark_bg.wasm'), join(dist, 'factmark_bg.wasm'));
+  let total = 0;
+  for (const file of ['factmark.js', 'factmark_bg.wasm']) {
+    const bytes = readFileSync(join(dist, file));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    console.log(`www/dist/${file}: ${bytes.length} bytes, ${gz} gzip`);
+  }
+  console.log(`what a reader downloads: ${total} bytes gzip (${(total / 1024).toFixed(1)} KiB)`);
+}
+
+await main();

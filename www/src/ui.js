@@ -1,0 +1,225 @@
+// factmark's own UI — the popover, the claims panel and a status line for screen readers —
+// in a shadow root, built with createElement and textContent only.
+
+import { KIND_NAMES } from './describe.js';
+
+const STYLE = `
+:host { all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
+* { box-sizing: border-box; }
+.ui { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; }
+button { font: inherit; color: inherit; cursor: pointer; }
+:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.badge { display: inline-block; font-size: 11px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase;
+  padding: 1px 7px; border-radius: 3px; border-left: 3px solid var(--accent); background: var(--tint); color: #1f2937; }
+.quantity { --accent: var(--factmark-quantity, #b45309); --tint: var(--factmark-quantity-bg, #fdf1d6); }
+.date { --accent: var(--factmark-date, #1d4ed8); --tint: var(--factmark-date-bg, #e1ebfd); }
+.country { --accent: var(--factmark-country, #047857); --tint: var(--factmark-country-bg, #dcf5ea); }
+.place { --accent: var(--factmark-place, #7e22ce); --tint: var(--factmark-place-bg, #f1e6fd); }
+.popover { position: absolute; width: min(360px, calc(100vw - 16px)); background: #fff; border: 1px solid #d1d5db;
+  border-top: 3px solid var(--accent); border-radius: 6px; box-shadow: 0 8px 24px rgba(17, 24, 39, .16); padding: 12px 14px; }
+.popover:focus { outline: none; }
+.popover[hidden], .panel[hidden] { display: none; }
+.head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 4px; color: #4b5563; }
+.close:hover { background: #f3f4f6; }
+.quote { margin: 8px 0 2px; color: #4b5563; }
+.value { margin: 0 0 10px; font-size: 15px; font-weight: 600; }
+.value .how { font-size: 13px; font-weight: 400; color: #4b5563; }
+.check { margin: 0 0 4px; font-size: 12px; color: #4b5563; text-transform: uppercase; letter-spacing: .06em; }
+.links { margin: 0; padding: 0; list-style: none; }
+.links a { color: #1d4ed8; text-decoration: underline; text-underline-offset: 2px; }
+.links li + li { margin-top: 2px; }
+.nav { display: flex; align-items: center; justify-content: space-between; margin-top: 10px; padding-top: 8px;
+  border-top: 1px solid #e5e7eb; font-size: 12px; color: #4b5563; }
+.nav button, .toggle { border: 1px solid #d1d5db; background: #fff; border-radius: 4px; padding: 2px 8px; }
+.nav button:hover, .toggle:hover { background: #f9fafb; }
+.toggle { position: fixed; right: 16px; bottom: 16px; padding: 6px 12px; font-weight: 600; box-shadow: 0 2px 8px rgba(17, 24, 39, .12); }
+.panel { position: fixed; right: 16px; bottom: 60px; width: min(340px, calc(100vw - 32px)); max-height: min(70vh, 560px);
+  overflow: auto; background: #fff; border: 1px solid #d1d5db; border-radius: 6px; box-shadow: 0 8px 24px rgba(17, 24, 39, .16); padding: 4px 14px 12px; }
+.panel h2 { font-size: 15px; margin: 10px 0 6px; }
+.panel h3 { font-size: 13px; margin: 12px 0 4px; display: flex; gap: 8px; align-items: center; }
+.panel ul { list-style: none; margin: 0; padding: 0; }
+.panel li button { display: block; width: 100%; text-align: left; border: 0; background: none; padding: 4px 6px; border-radius: 4px; }
+.panel li button:hover { background: #f3f4f6; }
+.panel .words { display: block; font-size: 12px; color: #4b5563; }
+.note { font-size: 12px; color: #4b5563; margin: 4px 0 0; }
+`;
+
+function h(doc, tag, props = {}, ...children) {
+  const el = doc.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') el.textContent = value;
+    else if (key === 'on') for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
+    else if (value !== false && value !== null && value !== undefined) el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children) if (child) el.append(child);
+  return el;
+}
+
+const countOf = (n) => (n === 1 ? '1 checkable claim' : `${n} checkable claims`);
+
+// The value in bold; how it was read (after " — "), if said, in a lighter weight.
+function valueLine(doc, words) {
+  const cut = words.indexOf(' — ');
+  if (cut < 0) return h(doc, 'p', { class: 'value', text: words });
+  return h(doc, 'p', { class: 'value' }, words.slice(0, cut), h(doc, 'span', { class: 'how', text: words.slice(cut) }));
+}
+
+function adopt(root, css) {
+  const win = (root.ownerDocument || root).defaultView;
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return sheet;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The popover and the panel. `onChoose(index, byKeyboard)` is called when the reader picks a
+ * claim in the panel or steps to the previous/next one; `onClose()` when the popover closes.
+ */
+export class Ui {
+  constructor(doc, { onChoose, onClose }) {
+    this.doc = doc;
+    this.onChoose = onChoose;
+    this.onClose = onClose;
+    this.items = [];
+    this.host = doc.createElement('factmark-ui');
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    if (!adopt(shadow, STYLE)) shadow.append(h(doc, 'style', { text: STYLE }));
+    this.status = h(doc, 'div', { class: 'sr', role: 'status' });
+    this.popover = h(doc, 'div', { class: 'popover', role: 'dialog', tabindex: '-1', hidden: true });
+    this.toggle = h(doc, 'button', {
+      class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'fm-panel',
+      on: { click: () => this.showPanel(this.panel.hidden) },
+    });
+    this.panel = h(doc, 'section', { class: 'panel', id: 'fm-panel', hidden: true, 'aria-label': 'Checkable claims' });
+    this.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        this.showPanel(false);
+        this.toggle.focus();
+      }
+    });
+    this.popover.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        this.closePopover(true);
+      }
+    });
+    shadow.append(h(doc, 'div', { class: 'ui' }, this.status, this.panel, this.toggle, this.popover));
+  }
+
+  /** Whether `node` is part of this UI (the walker skips it). */
+  owns(node) {
+    return node === this.host;
+  }
+
+  mount() {
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+  }
+
+  /** Shows the count of `items`; the panel lists them when open. `note` says how dates were read. */
+  render(items, note) {
+    this.items = items;
+    this.note = note;
+    const count = countOf(items.length);
+    this.toggle.textContent = `Claims · ${items.length}`;
+    this.toggle.setAttribute('aria-label', `${count}: show the list`);
+    this.status.textContent = `factmark: ${count} highlighted`;
+    if (!this.panel.hidden) this.fillPanel();
+  }
+
+  // The panel's list, grouped by kind with counts; keeps focus on the same claim.
+  fillPanel() {
+    const doc = this.doc;
+    const active = this.host.shadowRoot.activeElement;
+    const focused = active && this.panel.contains(active) ? active.dataset.index : null;
+    const body = [h(doc, 'h2', { text: countOf(this.items.length).replace(/^./, (c) => c.toUpperCase()) }), h(doc, 'p', { class: 'note', text: this.note })];
+    for (const kind of Object.keys(KIND_NAMES)) {
+      const ofKind = this.items.filter((it) => it.claim.kind === kind);
+      if (!ofKind.length) continue;
+      const list = h(doc, 'ul');
+      for (const it of ofKind) {
+        list.append(h(doc, 'li', {}, h(doc, 'button', { 'data-index': String(it.index), on: { click: () => this.onChoose(it.index, true) } },
+          it.claim.text, h(doc, 'span', { class: 'words', text: it.words }))));
+      }
+      body.push(h(doc, 'h3', {}, h(doc, 'span', { class: `badge ${kind}`, text: KIND_NAMES[kind][1] }), `${ofKind.length}`), list);
+    }
+    this.panel.replaceChildren(...body);
+    if (focused) this.panel.querySelector(`button[data-index="${focused}"]`)?.focus();
+  }
+
+  showPanel(open) {
+    if (open) this.fillPanel();
+    this.panel.hidden = !open;
+    this.toggle.setAttribute('aria-expanded', String(open));
+    if (open) this.panel.querySelector('button')?.focus();
+  }
+
+  /** Opens the popover for `item` below (or above) its text; focuses it when `focus`. */
+  openPopover(item, focus) {
+    const doc = this.doc;
+    const { claim, words, links, index } = item;
+    if (this.popover.hidden) this.returnFocus = focus ? this.host.shadowRoot.activeElement || doc.activeElement : null;
+    const kindName = KIND_NAMES[claim.kind][0];
+    const step = (delta) => () => this.onChoose((index + delta + this.items.length) % this.items.length, true);
+    const linkList = h(doc, 'ul', { class: 'links' });
+    for (const link of links) {
+      linkList.append(h(doc, 'li', {}, h(doc, 'a', { href: link.href, target: '_blank', rel: 'noopener noreferrer', text: `${link.label} ↗` })));
+    }
+    this.popover.className = `popover ${claim.kind}`;
+    this.popover.setAttribute('aria-label', `${kindName}: ${claim.text}`);
+    this.popover.replaceChildren(
+      h(doc, 'div', { class: 'head' },
+        h(doc, 'span', { class: `badge ${claim.kind}`, text: kindName }),
+        h(doc, 'button', { class: 'close', 'aria-label': 'Close', text: '×', on: { click: () => this.closePopover(true) } })),
+      h(doc, 'p', { class: 'quote', text: `“${claim.text}”` }),
+      valueLine(doc, words),
+      links.length ? h(doc, 'p', { class: 'check', text: 'Check it' }) : null,
+      links.length ? linkList : null,
+      h(doc, 'div', { class: 'nav' },
+        h(doc, 'button', { 'aria-label': 'Previous claim', text: '‹ Prev', on: { click: step(-1) } }),
+        h(doc, 'span', { text: `${index + 1} of ${this.items.length}` }),
+        h(doc, 'button', { 'aria-label': 'Next claim', text: 'Next ›', on: { click: step(1) } })),
+    );
+    this.popover.hidden = false;
+    this.place(item.range);
+    if (focus) this.popover.focus({ preventScroll: true });
+  }
+
+  // Below the claim's first line when there is room in the viewport, else above it.
+  place(range) {
+    const win = this.doc.defaultView;
+    const rect = range.getClientRects()[0] || range.getBoundingClientRect();
+    const pop = this.popover;
+    const width = pop.offsetWidth;
+    const height = pop.offsetHeight;
+    const left = Math.max(8, Math.min(rect.left, win.innerWidth - width - 8));
+    const below = rect.bottom + 8 + height <= win.innerHeight || rect.top - 8 - height < 0;
+    const top = below ? rect.bottom + 8 : rect.top - 8 - height;
+    pop.style.left = `${left + win.scrollX}px`;
+    pop.style.top = `${top + win.scrollY}px`;
+  }
+
+  get popoverOpen() {
+    return !this.popover.hidden;
+  }
+
+  closePopover(restoreFocus) {
+    if (this.popover.hidden) return;
+    this.popover.hidden = true;
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (restoreFocus && back && back.isConnected && back.focus) back.focus();
+    this.onClose();
+  }
+
+  destroy() {
+    this.host.remove();
+  }
+}
