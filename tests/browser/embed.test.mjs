@@ -143,7 +143,7 @@ describe('a page with only the script tag', () => {
         document.head.append(script);
         return document.documentElement.outerHTML;
       }, highlighter);
-      await page.waitForFunction(() => window.factmark);
+      await page.waitForFunction(() => window.factmark && window.factmark.ready);
       assert.equal(await page.evaluate(() => window.factmark.ready), true);
       const during = await page.evaluate(() => ({ marks: document.querySelectorAll('mark').length, claims: window.factmark.claims.length, body: document.body.innerHTML }));
       assert.ok(during.claims > 0);

@@ -6,17 +6,10 @@ import { findArticle, readText } from './textmodel.js';
 import { findPublicationDate } from './pubdate.js';
 import { HighlightPainter, WrapPainter, hasHighlightApi } from './highlighter.js';
 import { DEFAULT_LINKS, describe, links, longDate } from './describe.js';
-import { Ui } from './ui.js';
+import { COLOURS, Ui } from './ui.js';
 
 const KINDS = ['quantity', 'date', 'country', 'place'];
 const DEBOUNCE_MS = 250;
-
-const COLOURS = {
-  quantity: ['#b45309', '#fdf1d6'],
-  date: ['#1d4ed8', '#e1ebfd'],
-  country: ['#047857', '#dcf5ea'],
-  place: ['#7e22ce', '#f1e6fd'],
-};
 
 // Colours come from custom properties a site can set, e.g. `:root { --factmark-date: #005a9c }`.
 const PAGE_STYLE = KINDS.map((kind) => {

@@ -3,6 +3,17 @@
 
 import { KIND_NAMES } from './describe.js';
 
+/**
+ * Per kind, the defaults of `--factmark-KIND` (underline) and `--factmark-KIND-bg` (tint).
+ * Tints are translucent, so text on a dark page stays readable.
+ */
+export const COLOURS = {
+  quantity: ['#b45309', 'rgba(245, 180, 40, .2)'],
+  date: ['#1d4ed8', 'rgba(59, 130, 246, .15)'],
+  country: ['#047857', 'rgba(16, 185, 129, .15)'],
+  place: ['#7e22ce', 'rgba(168, 85, 247, .13)'],
+};
+
 const STYLE = `
 :host { all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
 * { box-sizing: border-box; }
@@ -12,10 +23,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .badge { display: inline-block; font-size: 11px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase;
   padding: 1px 7px; border-radius: 3px; border-left: 3px solid var(--accent); background: var(--tint); color: #1f2937; }
-.quantity { --accent: var(--factmark-quantity, #b45309); --tint: var(--factmark-quantity-bg, #fdf1d6); }
-.date { --accent: var(--factmark-date, #1d4ed8); --tint: var(--factmark-date-bg, #e1ebfd); }
-.country { --accent: var(--factmark-country, #047857); --tint: var(--factmark-country-bg, #dcf5ea); }
-.place { --accent: var(--factmark-place, #7e22ce); --tint: var(--factmark-place-bg, #f1e6fd); }
+${Object.entries(COLOURS).map(([kind, [accent, tint]]) =>
+    `.${kind} { --accent: var(--factmark-${kind}, ${accent}); --tint: var(--factmark-${kind}-bg, ${tint}); }`).join('\n')}
+@media print { :host { display: none; } }
 .popover { position: absolute; width: min(360px, calc(100vw - 16px)); background: #fff; border: 1px solid #d1d5db;
   border-top: 3px solid var(--accent); border-radius: 6px; box-shadow: 0 8px 24px rgba(17, 24, 39, .16); padding: 12px 14px; }
 .popover:focus { outline: none; }
