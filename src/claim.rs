@@ -113,7 +113,13 @@ impl Value {
 }
 
 fn iso_date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
+    s.serialize_str(&iso(*d))
+}
+
+/// `YYYY-MM-DD` for a four-digit year, written by hand: jiff's `Display` would ship its
+/// printer and error machinery to the browser.
+pub(crate) fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// One checkable claim. Serialises to the contract's JSON:
