@@ -143,3 +143,15 @@ impl Claim {
         self.value.kind()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    #[test]
+    fn iso_matches_jiff() {
+        for d in [date(2022, 1, 10), date(1000, 12, 31), date(9998, 2, 28)] {
+            assert_eq!(super::iso(d), d.to_string());
+        }
+    }
+}
