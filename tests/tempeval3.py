@@ -19,12 +19,16 @@ Rules, as shared/claims/score.py applies them, plus what TempEval needs:
 - Value accuracy: among relaxed pairs, the share whose TIMEX3 value string equals the gold
   value exactly (`2013-03-22`, `2013-W11`, `2012-SU`, `199`). Value F1 = accuracy x relaxed
   F1, the TempEval-3 Task A ranking figure.
+- valueAcc~ relaxes only the notation: a time of day after the date (`2000-01-05TEV`,
+  `2000-04-04T09:00`), unknown trailing parts (`1949-XX`, `1998-10-XX`), a decade's `X`
+  (`198X` = `198`) and a one-digit week (`2000-W8` = `2000-W08`) are dropped or padded.
 - A second line scores only gold with a calendar value (one that starts with a digit):
   `now` -> PRESENT_REF and the like are DATE in TimeML but not dates in our guideline.
   Predictions overlapping the gold left out there are left out too.
 """
 import argparse
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +38,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def overlap(a, b):
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
+
+
+def notation(v):
+    v = re.sub(r"T[0-9A-Z:]*$", "", v)
+    v = re.sub(r"(-XX)+$", "", v)
+    v = re.sub(r"^(\d{3})X$", r"\1", v)
+    return re.sub(r"-W(\d)$", r"-W0\1", v)
 
 
 def pairs(gold, pred):
@@ -55,7 +66,7 @@ def scan(binary, txt, dct):
 
 class Tally:
     def __init__(self):
-        self.gold = self.pred = self.match = self.strict = self.value = 0
+        self.gold = self.pred = self.match = self.strict = self.value = self.loose = 0
 
     def add(self, gold, pred):
         ps = pairs(gold, pred)
@@ -64,6 +75,7 @@ class Tally:
         self.match += len(ps)
         self.strict += sum((g["start"], g["end"]) == (p["start"], p["end"]) for g, p in ps)
         self.value += sum(g["value"] == p["value"]["timex"] for g, p in ps)
+        self.loose += sum(notation(g["value"]) == notation(p["value"]["timex"]) for g, p in ps)
         return ps
 
     def line(self, label):
@@ -74,8 +86,9 @@ class Tally:
         p, r, f = prf(self.match)
         _, _, fs = prf(self.strict)
         acc = self.value / self.match if self.match else 0.0
+        loose = self.loose / self.match if self.match else 0.0
         return (f"{label:<26}{self.gold:>6}{self.pred:>6}{100 * p:>8.2f}{100 * r:>8.2f}{100 * f:>8.2f}"
-                f"{100 * fs:>10.2f}{100 * acc:>10.2f}{100 * acc * f:>10.2f}")
+                f"{100 * fs:>10.2f}{100 * acc:>10.2f}{100 * acc * f:>10.2f}{100 * loose:>10.2f}")
 
 
 def main():
@@ -84,7 +97,7 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "target/release/factmark"))
     ap.add_argument("--errors", action="store_true", help="list misses, false alarms and wrong values")
     args = ap.parse_args()
-    print(f"{'set':<26}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}{'strictF1':>10}{'valueAcc':>10}{'valueF1':>10}")
+    print(f"{'set':<26}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}{'strictF1':>10}{'valueAcc':>10}{'valueF1':>10}{'valueAcc~':>10}")
     for d in args.dirs:
         every, calendar, errors = Tally(), Tally(), []
         for txt in sorted(d.glob("*.txt")):
@@ -105,11 +118,11 @@ def main():
             if args.errors:
                 hit_g = {id(g) for g, _ in ps}
                 hit_p = {id(p) for _, p in ps}
-                errors += [f"{txt.name}: missed {g['text']!r} {g['value']}" for g in gold if id(g) not in hit_g]
-                errors += [f"{txt.name}: spurious {p['text']!r} {p['value']['timex']}"
+                errors += [f"{txt.name}@{g['start']}: missed {g['text']!r} {g['value']}" for g in gold if id(g) not in hit_g]
+                errors += [f"{txt.name}@{p['start']}: spurious {p['text']!r} {p['value']['timex']}"
                            for p in kept(gold, other) if id(p) not in hit_p]
-                errors += [f"{txt.name}: value {g['text']!r} gold {g['value']} got {p['text']!r} {p['value']['timex']}"
-                           for g, p in ps if g["value"] != p["value"]["timex"]]
+                errors += [f"{txt.name}@{g['start']}: value {g['text']!r} gold {g['value']} got {p['text']!r} {p['value']['timex']}"
+                           for g, p in ps if notation(g["value"]) != notation(p["value"]["timex"])]
         name = d.resolve().name
         print(every.line(f"{name}: all DATE"))
         print(calendar.line(f"{name}: calendar DATE"))

@@ -8,7 +8,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minify } from 'terser';
@@ -25,11 +25,14 @@ function buildWasm() {
     { stdio: 'inherit', env });
 }
 
+// `import {a, b} from './x.js'`; an entry outside www/src (the extension's) says '../src/x.js'.
+const IMPORT = /^import \{([^}]*)\} from '(?:\.\/|\.\.\/src\/)([\w-]+\.js)';$/gm;
+
 /** One module as a function scope: imports become destructuring, exports a returned object. */
 function wrap(name, code) {
   const exported = [];
   const body = code
-    .replace(/^import \{([^}]*)\} from '\.\/([\w-]+\.js)';$/gm, (_, names, from) => `const {${names}} = modules['${from}'];`)
+    .replace(IMPORT, (_, names, from) => `const {${names}} = modules['${from}'];`)
     .replace(/^export (async function|function|class|const|let) (\w+)/gm, (_, keyword, id) => {
       exported.push(id);
       return `${keyword} ${id}`;
@@ -39,24 +42,26 @@ function wrap(name, code) {
 }
 
 /** The modules reachable from the entry, dependencies first. */
-function order(read) {
+function order(read, entry) {
   const seen = new Set();
   const out = [];
   const visit = (name) => {
     if (seen.has(name)) return;
     seen.add(name);
-    for (const [, dep] of read(name).matchAll(/^import .* from '\.\/([\w-]+\.js)';$/gm)) visit(dep);
+    for (const [, , dep] of read(name).matchAll(IMPORT)) visit(dep);
     out.push(name);
   };
-  visit(ENTRY);
+  visit(entry);
   return out;
 }
 
-function bundle(glue) {
-  const read = (name) => (name === 'wasm-glue.js'
-    ? `${glue}\nexport const wasmBindgen = wasm_bindgen;\n`
-    : readFileSync(join(www, 'src', name), 'utf8'));
-  const modules = order(read).map((name) => wrap(name, read(name)));
+/** `entry` (a path) and the www/src modules it imports, joined into one classic script. */
+export function bundle(glue, entry = join(www, 'src', ENTRY)) {
+  const read = (name) => {
+    if (name === 'wasm-glue.js') return `${glue}\nexport const wasmBindgen = wasm_bindgen;\n`;
+    return readFileSync(name === basename(entry) ? entry : join(www, 'src', name), 'utf8');
+  };
+  const modules = order(read, basename(entry)).map((name) => wrap(name, read(name)));
   return `/*! factmark — MIT OR Apache-2.0 */\n(() => {\n'use strict';\nconst modules = {};\n${modules.join('')}})();\n`;
 }
 
@@ -79,4 +84,4 @@ async function main() {
   console.log(`what a reader downloads: ${total} bytes gzip (${(total / 1024).toFixed(1)} KiB)`);
 }
 
-await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

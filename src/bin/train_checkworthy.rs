@@ -4,8 +4,9 @@
 //! cargo run --release --bin train_checkworthy -- [--data DIR] [--out FILE] [--date YYYY-MM-DD]
 //! ```
 //! Trains on ClaimBuster `crowdsourced.jsonl` (= CheckThat! 2024 train) and chooses the
-//! hyper-parameters and the threshold on `groundtruth.jsonl` (= CheckThat! 2024 dev); it never
-//! reads a test set. Features come from `factmark::features`, the code inference runs, so
+//! hyper-parameters on its later debates (held out) and `groundtruth.jsonl` (= CheckThat! 2024
+//! dev), the threshold on groundtruth and out-of-fold crowdsourced scores; it never reads a test
+//! set. Features come from `factmark::features`, the code inference runs (scanner included), so
 //! training and serving agree. Deterministic: a fixed seed and a fixed grid. Then it times
 //! `factmark::assess` and `factmark::sentences` on the training text and prints MB/s.
 
@@ -17,8 +18,10 @@ use serde::Deserialize;
 
 const SEED: u64 = 0x5eed_c1a1_b057_e200;
 const LEARNING_RATE: f64 = 0.1;
-const L2: [f64; 3] = [1e-4, 1e-3, 1e-2];
-const EPOCHS: [usize; 3] = [2, 4, 8];
+const L2: [f64; 3] = [1e-5, 1e-4, 1e-3];
+const EPOCHS: [usize; 4] = [4, 8, 16, 32];
+/// How much a check-worthy sentence's error counts against a non-check-worthy one's.
+const POSITIVE_WEIGHT: [f64; 2] = [1.0, 2.0];
 const HELD_OUT_FROM: &str = "2016";
 /// Weights are quantised to -LEVELS..=LEVELS, the largest |weight| at LEVELS.
 const LEVELS: i8 = 127;
@@ -46,7 +49,11 @@ fn load(path: &str) -> Result<(Vec<Example>, Vec<String>), String> {
     let mut texts = Vec::new();
     for (n, line) in src.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let row: Row = serde_json::from_str(line).map_err(|e| format!("{path}: line {}: {e}", n + 1))?;
-        examples.push(Example { features: factmark::features(&row.text), positive: row.label == 1, debate: row.debate });
+        examples.push(Example {
+            features: factmark::features(&row.text),
+            positive: row.label == 1,
+            debate: row.debate,
+        });
         texts.push(row.text);
     }
     Ok((examples, texts))
@@ -78,9 +85,13 @@ fn logit(w: &Weights, features: &[u32]) -> f64 {
     w.bias + norm(features) * features.iter().map(|&f| w.w[f as usize]).sum::<f64>()
 }
 
-/// Logistic regression by AdaGrad with L2 on the active weights.
-fn train(data: &[&Example], l2: f64, epochs: usize) -> Weights {
-    let mut w = Weights { bias: 0.0, w: vec![0.0; factmark::FEATURE_BUCKETS] };
+/// Logistic regression by AdaGrad with L2 on the active weights; a positive example's error
+/// counts `positive_weight` times.
+fn train(data: &[&Example], l2: f64, epochs: usize, positive_weight: f64) -> Weights {
+    let mut w = Weights {
+        bias: 0.0,
+        w: vec![0.0; factmark::FEATURE_BUCKETS],
+    };
     let mut g2 = vec![1e-8; factmark::FEATURE_BUCKETS];
     let mut g2_bias = 1e-8;
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -92,7 +103,7 @@ fn train(data: &[&Example], l2: f64, epochs: usize) -> Weights {
         for &i in &order {
             let ex = &data[i];
             let p = 1.0 / (1.0 + (-logit(&w, &ex.features)).exp());
-            let err = p - f64::from(u8::from(ex.positive));
+            let err = (p - f64::from(u8::from(ex.positive))) * if ex.positive { positive_weight } else { 1.0 };
             let x = norm(&ex.features);
             for &f in &ex.features {
                 let f = f as usize;
@@ -128,7 +139,10 @@ fn best_threshold(scored: &mut [(f64, bool)]) -> (f64, f64, f64, f64) {
 /// F1, precision and recall of the positive class when a logit ≥ `threshold` says positive.
 fn f1_at(scored: &[(f64, bool)], threshold: f64) -> (f64, f64, f64) {
     let count = |predicted: bool, positive: bool| {
-        scored.iter().filter(|s| (s.0 >= threshold) == predicted && s.1 == positive).count() as f64
+        scored
+            .iter()
+            .filter(|s| (s.0 >= threshold) == predicted && s.1 == positive)
+            .count() as f64
     };
     let (tp, fp, fne) = (count(true, true), count(true, false), count(false, true));
     let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
@@ -154,11 +168,18 @@ fn quantise(w: &Weights) -> (f64, Vec<i8>) {
     let max = w.w.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     let levels = f64::from(LEVELS);
     let scale = if max > 0.0 { max / levels } else { 1.0 };
-    (scale, w.w.iter().map(|x| (x / scale).round().clamp(-levels, levels) as i8).collect())
+    (
+        scale,
+        w.w.iter()
+            .map(|x| (x / scale).round().clamp(-levels, levels) as i8)
+            .collect(),
+    )
 }
 
 fn today() -> String {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
     let date = jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().days(days as i64));
     date.map_or_else(|_| "unknown".into(), |d| d.to_string())
 }
@@ -174,7 +195,9 @@ fn run() -> Result<(), String> {
             "--data" => data = value()?,
             "--out" => out = value()?,
             "--date" => date = Some(value()?),
-            other => return Err(format!("unknown argument {other:?}; usage: train_checkworthy [--data DIR] [--out FILE] [--date YYYY-MM-DD]")),
+            other => return Err(format!(
+                "unknown argument {other:?}; usage: train_checkworthy [--data DIR] [--out FILE] [--date YYYY-MM-DD]"
+            )),
         }
     }
     let date = date.unwrap_or_else(today);
@@ -184,30 +207,37 @@ fn run() -> Result<(), String> {
 
     // Hyper-parameters: trained on the debates before HELD_OUT_FROM, judged on the later ones
     // (new debates, new names: what the model meets in use) and on groundtruth.
-    let (early, late): (Vec<&Example>, Vec<&Example>) = train_set.iter().partition(|e| e.debate.as_str() < HELD_OUT_FROM);
-    let mut best: Option<(f64, f64, usize)> = None;
+    let (early, late): (Vec<&Example>, Vec<&Example>) =
+        train_set.iter().partition(|e| e.debate.as_str() < HELD_OUT_FROM);
+    let mut best: Option<(f64, f64, usize, f64)> = None;
     for l2 in L2 {
         for epochs in EPOCHS {
-            let w = train(&early, l2, epochs);
-            let best_of = |set: &mut dyn Iterator<Item = &Example>| {
-                let mut scored: Vec<(f64, bool)> = set.map(|e| (logit(&w, &e.features), e.positive)).collect();
-                best_threshold(&mut scored)
-            };
-            let (late, dev) = (best_of(&mut late.iter().copied()), best_of(&mut dev_set.iter()));
-            let (late_f1, dev_f1) = (late.1, dev.1);
-            eprintln!(
-                "l2 {l2:e} epochs {epochs}: held-out debates F1 {late_f1:.4} at {:.3}, groundtruth F1 {dev_f1:.4} at {:.3}",
-                late.0, dev.0
-            );
-            if best.is_none_or(|b| late_f1 + dev_f1 > b.0) {
-                best = Some((late_f1 + dev_f1, l2, epochs));
+            for positive_weight in POSITIVE_WEIGHT {
+                let w = train(&early, l2, epochs, positive_weight);
+                let best_of = |set: &mut dyn Iterator<Item = &Example>| {
+                    let mut scored: Vec<(f64, bool)> = set.map(|e| (logit(&w, &e.features), e.positive)).collect();
+                    best_threshold(&mut scored)
+                };
+                let (late, dev) = (best_of(&mut late.iter().copied()), best_of(&mut dev_set.iter()));
+                let (late_f1, dev_f1) = (late.1, dev.1);
+                eprintln!(
+                    "l2 {l2:e} epochs {epochs} positive weight {positive_weight}: held-out debates F1 {late_f1:.4} at {:.3}, groundtruth F1 {dev_f1:.4} at {:.3}",
+                    late.0, dev.0
+                );
+                if best.is_none_or(|b| late_f1 + dev_f1 > b.0) {
+                    best = Some((late_f1 + dev_f1, l2, epochs, positive_weight));
+                }
             }
         }
     }
-    let Some((_, l2, epochs)) = best else { return Err("empty grid".into()) };
-    let w = train(&train_set.iter().collect::<Vec<_>>(), l2, epochs);
+    let Some((_, l2, epochs, positive_weight)) = best else {
+        return Err("empty grid".into());
+    };
+    let w = train(&train_set.iter().collect::<Vec<_>>(), l2, epochs, positive_weight);
     let (scale, q) = quantise(&w);
-    let quantised_logit = |e: &Example| w.bias + norm(&e.features) * scale * e.features.iter().map(|&f| f64::from(q[f as usize])).sum::<f64>();
+    let quantised_logit = |e: &Example| {
+        w.bias + norm(&e.features) * scale * e.features.iter().map(|&f| f64::from(q[f as usize])).sum::<f64>()
+    };
     let mut scored: Vec<(f64, bool)> = dev_set.iter().map(|e| (quantised_logit(e), e.positive)).collect();
     let (dev_threshold, ..) = best_threshold(&mut scored);
     // Out-of-fold scores of the crowdsourced sentences, one fold per debate year.
@@ -217,7 +247,7 @@ fn run() -> Result<(), String> {
     let mut out_of_fold: Vec<(f64, bool)> = Vec::with_capacity(train_set.len());
     for year in &years {
         let (rest, fold): (Vec<&Example>, Vec<&Example>) = train_set.iter().partition(|e| !e.debate.starts_with(year));
-        let fold_model = train(&rest, l2, epochs);
+        let fold_model = train(&rest, l2, epochs, positive_weight);
         out_of_fold.extend(fold.iter().map(|e| (logit(&fold_model, &e.features), e.positive)));
     }
     let (oof_threshold, ..) = best_threshold(&mut out_of_fold);
@@ -230,7 +260,7 @@ fn run() -> Result<(), String> {
     eprintln!("thresholds: groundtruth {dev_threshold:.3}, out-of-fold crowdsourced {oof_threshold:.3}; chosen ({THRESHOLD_ON}) {threshold:.3}");
     eprintln!("at it: out-of-fold crowdsourced F1 {oof_f1:.4} (P {oof_p:.4} R {oof_r:.4})");
     let nonzero = q.iter().filter(|&&x| x != 0).count();
-    eprintln!("chosen l2 {l2:e} epochs {epochs}; quantised dev F1 {f1:.4} (P {p:.4} R {r:.4}), threshold logit {threshold:.4}, {nonzero} non-zero weights");
+    eprintln!("chosen l2 {l2:e} epochs {epochs} positive weight {positive_weight}; quantised dev F1 {f1:.4} (P {p:.4} R {r:.4}), threshold logit {threshold:.4}, {nonzero} non-zero weights");
 
     let mut file = String::new();
     let _ = writeln!(
@@ -238,13 +268,14 @@ fn run() -> Result<(), String> {
         "# Trained by `cargo run --release --bin train_checkworthy` (src/bin/train_checkworthy.rs) on {date}; generated: do not edit.
 # Data: ClaimBuster (Arslan, Hassan, Li, Tremayne 2020, \"A Benchmark Dataset of Check-worthy Factual Claims\",
 # ICWSM; doi:10.5281/zenodo.3609356), CC BY 4.0. Trained on its crowdsourced sentences ({} = CheckThat! 2024
-# train). Hyper-parameters: grid L2 {L2:?} x epochs {EPOCHS:?}, best sum of F1 on the crowdsourced debates from
-# {HELD_OUT_FROM} (model trained on the earlier ones) and on groundtruth ({} = CheckThat! 2024 dev). Threshold
-# ({THRESHOLD_ON}): best mean F1 of groundtruth and of out-of-fold crowdsourced scores (one fold per debate year).
-# No test set was read.
-# Model: logistic regression on factmark::features ({} hashed buckets: words, word pairs, suffixes, cues, length;
-# each feature weighs 1/sqrt(n) in a sentence of n), AdaGrad, learning rate {LEARNING_RATE}, L2 {l2:e},
-# {epochs} epochs, seed {SEED:#x}.
+# train). Hyper-parameters: grid L2 {L2:?} x epochs {EPOCHS:?} x positive weight
+# {POSITIVE_WEIGHT:?}, best sum of F1 on the crowdsourced debates from {HELD_OUT_FROM} (model trained on the earlier
+# ones) and on groundtruth ({} = CheckThat! 2024 dev). Threshold ({THRESHOLD_ON}): best mean F1 of groundtruth and
+# of out-of-fold crowdsourced scores (one fold per debate year). No test set is read here.
+# Model: logistic regression on factmark::features ({} hashed buckets: words, word pairs, suffixes, cues, the
+# scanner's claims (kind, quantity unit, count), pairs of cues and claim kinds present, length; each feature
+# weighs 1/sqrt(n) in a sentence of n; a sentence is scanned as if published 2016-01-01), AdaGrad, learning
+# rate {LEARNING_RATE}, L2 {l2:e}, {epochs} epochs, positive weight {positive_weight}, seed {SEED:#x}.
 # At the threshold: groundtruth F1 {f1:.4} (P {p:.4}, R {r:.4}), out-of-fold crowdsourced F1 {oof_f1:.4}
 # (P {oof_p:.4}, R {oof_r:.4}); positive class = CFS.
 # Format: bias and scale in billionths (the threshold is folded into the bias: score >= 0.5 is
@@ -270,13 +301,19 @@ fn run() -> Result<(), String> {
     let started = Instant::now();
     let worthy = train_texts.iter().filter(|t| factmark::assess(t).checkworthy).count();
     let took = started.elapsed().as_secs_f64();
-    eprintln!("assess: {:.2} MB/s ({bytes} bytes, {worthy} check-worthy with the weights built in)", bytes as f64 / took / 1e6);
+    eprintln!(
+        "assess: {:.2} MB/s ({bytes} bytes, {worthy} check-worthy with the weights built in)",
+        bytes as f64 / took / 1e6
+    );
     let joined = train_texts.join(" ");
     let options = factmark::Options::from_date("2016-10-19").map_err(|e| e.to_string())?;
     let started = Instant::now();
     let n = factmark::sentences(&joined, &options).len();
     let took = started.elapsed().as_secs_f64();
-    eprintln!("sentences (split + scan + assess): {:.2} MB/s ({n} sentences)", joined.len() as f64 / took / 1e6);
+    eprintln!(
+        "sentences (split + scan + assess): {:.2} MB/s ({n} sentences)",
+        joined.len() as f64 / took / 1e6
+    );
     Ok(())
 }
 

@@ -313,7 +313,7 @@ impl Finder<'_, '_> {
     }
 
     /// `early 2022`, `mid-January`, `late yesterday`, `earlier this month`,
-    /// `the end of the year`, `noon Saturday`.
+    /// `the end of the year`, `the week of March 6`, `noon Saturday`.
     fn modified(&self, i: usize) -> Match {
         let third = match fold(self.text.get(i)).as_str() {
             "early" => Some(Third::Early),
@@ -334,6 +334,10 @@ impl Finder<'_, '_> {
             && self.joins(i + 1)
         {
             return self.core(i + 1);
+        }
+        if self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of") && self.joins(i + 3) {
+            let (last, p) = self.core(i + 3).filter(|(_, p)| p.whole == Whole::Day)?;
+            return Some((last, calendar::week(p.start)?)); // `the week of March 6`
         }
         let the = usize::from(self.is(i, "the"));
         let edge = match fold(self.text.get(i + the)).as_str() {
@@ -365,7 +369,7 @@ impl Finder<'_, '_> {
             return Some((last, calendar::third(p, third)?));
         }
         if self.is_part(i)
-            && i + 1 < self.text.tokens.len()
+            && self.joins(i + 1)
             && (self.weekday(i + 1).is_some() || self.is_any(i + 1, &["today", "yesterday", "tomorrow"]))
         {
             return self.core(i + 1);
@@ -407,7 +411,7 @@ impl Finder<'_, '_> {
     fn month_first(&self, i: usize) -> Match {
         let (m, last, needs) = self.month(i)?;
         if let Some((d, k)) = self.day_number(last + 1) {
-            if let Some((y, end)) = self.year_after(k) {
+            if let Some((y, end)) = self.year_after(k).or_else(|| self.year_word(k)) {
                 return Some((end, calendar::day(calendar::ymd(y, m, d)?)));
             }
             if self.is_any(k + 1, &["-", "–"]) && self.touches(k + 1) && self.touches(k + 2) {
@@ -422,6 +426,12 @@ impl Finder<'_, '_> {
         let of = if self.is(last + 1, "of") { last + 2 } else { last + 1 };
         if let Some(y) = self.year_number(of).filter(|_| !self.counts_something(of) && !self.before_plural(of)) {
             return Some((of, calendar::month(y, m)?));
+        }
+        if let Some((y, end)) = self.year_after(last).filter(|_| self.is(last + 1, ",") && self.prev_is_prep(i)) {
+            return Some((end, calendar::month(y, m)?)); // `in October, 1958`
+        }
+        if let Some((y, end)) = self.year_word(last).filter(|_| !needs || self.prev_is_prep(i)) {
+            return Some((end, calendar::month(y, m)?));
         }
         let supported = self.prev_is_prep(i) && !self.prev_is(i, &["may", "and", "or"]);
         if last != i || (needs && !supported) {
@@ -440,6 +450,21 @@ impl Finder<'_, '_> {
         self.year_number(at).filter(|_| !self.counts_something(at) && !self.before_plural(at)).map(|y| (y, at))
     }
 
+    /// `this year`, `last year` or `next year` after a day or month (`October this year`):
+    /// that calendar year and the token of `year`.
+    fn year_word(&self, k: usize) -> Option<(i64, usize)> {
+        if !self.joins(k + 1) || !self.joins(k + 2) || !self.is(k + 2, "year") {
+            return None;
+        }
+        let offset = match self.pick(k + 1)? {
+            Pick::Last if self.is(k + 1, "last") => -1,
+            Pick::This if self.is(k + 1, "this") => 0,
+            Pick::Next if self.is(k + 1, "next") => 1,
+            _ => return None,
+        };
+        Some((self.dct_year().checked_add(offset)?, k + 2))
+    }
+
     /// `10 January 2022`, `10th of January`.
     fn day_first(&self, i: usize) -> Match {
         let (d, k) = self.day_number(i)?;
@@ -448,7 +473,9 @@ impl Finder<'_, '_> {
             return None;
         }
         let (m, last, _) = self.month(at)?;
-        if let Some((y, end)) = self.year_after(last).filter(|(_, end)| *end == last + 1) {
+        if let Some((y, end)) =
+            self.year_after(last).filter(|(_, end)| *end == last + 1).or_else(|| self.year_word(last))
+        {
             return Some((end, calendar::day(calendar::ymd(y, m, d)?)));
         }
         Some((last, self.month_day(m, d, self.tense(i, last))?))
@@ -522,8 +549,19 @@ impl Finder<'_, '_> {
         {
             return false; // `$2014`, `#2014`, `-2014`, `F-2014` (but `mid-2014`, `post-1959`)
         }
-        if self.touches(i + 1) && (self.is(i + 1, "%") || self.class(i + 1) == Some(Class::Word)) {
-            return false; // `2014%`, `2014km`
+        if i > 0 && self.touches(i) && self.class(i - 1) == Some(Class::Word) {
+            return false; // `#CPAC2020`, `@user1977`
+        }
+        if self.touches(i + 1) && (self.is_any(i + 1, &["%", "+"]) || self.class(i + 1) == Some(Class::Word)) {
+            return false; // `2014%`, `2000+`, `2014km`
+        }
+        let name = i > 0
+            && self.joins(i)
+            && self.class(i - 1) == Some(Class::Word)
+            && self.text.is_capitalised(i - 1)
+            && self.words(i - 1).is_empty();
+        if name {
+            return false; // `Windows 2000`, `Euro 2020`: a name, not a year
         }
         let before = |kind: Word| i > 0 && self.words(i - 1).contains(&kind);
         if before(Word::Label) || (!prep && before(Word::Approx)) {
@@ -787,6 +825,18 @@ impl Finder<'_, '_> {
             return None;
         }
         let (last, rule) = self.lex.holiday(self.text, i)?;
+        let next = last + 1;
+        let verb = |w: &str| w.ends_with("ing") || w.ends_with("ed");
+        let noun = pick.is_none()
+            && last == i
+            && self.joins(next)
+            && self.class(next) == Some(Class::Word)
+            && !self.text.is_capitalised(next)
+            && !verb(self.text.get(next))
+            && self.words(next).is_empty();
+        if noun {
+            return None; // `Christmas tree`, `Thanksgiving dinner`: a modifier
+        }
         if let Some(y) = self.year_number(last + 1).filter(|y| (1000..=2100).contains(y)) {
             return Some((last + 1, calendar::day(calendar::holiday(y, rule)?)));
         }

@@ -25,7 +25,19 @@ pub(crate) fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
     if before(&["be", "being"]) {
         return Tense::Unknown;
     }
-    if let Some(t) = words.iter().find_map(|w| if let Word::Cue(t) = w { Some(*t) } else { None }) {
+    let cue_at = |j: usize| {
+        Lexicon::get().words(text, j).iter().find_map(|w| if let Word::Cue(t) = w { Some(*t) } else { None })
+    };
+    if let Some(t) = cue_at(i) {
+        // `is heard in May`: a present passive is no past.
+        if t == Tense::Past && before(&["is", "are", "am"]) {
+            return Tense::Unknown;
+        }
+        // `were planning to`: the word after `was` decides.
+        let be = matches!(fold(text.str(i)).as_str(), "was" | "were");
+        if be && i + 1 < text.tokens.len() && cue_at(i + 1) == Some(Tense::Future) {
+            return Tense::Unknown;
+        }
         // `was scheduled`, `as planned`: a participle after these looks back.
         let participle = text.str(i).ends_with("ed");
         if t == Tense::Future && participle && before(&["was", "were", "had", "as", "previously", "originally"]) {

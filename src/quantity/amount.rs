@@ -137,7 +137,9 @@ fn read_digits(text: &Text, i: usize) -> (f64, usize, bool) {
 
 /// Reads `twenty-five`, `twenty five`, `three`: value and last token.
 fn read_spelled(text: &Text, i: usize) -> Option<(f64, usize)> {
-    let (NumberWord::Cardinal(v), len) = number_at(text, i)? else { return None };
+    let (NumberWord::Cardinal(v), len) = number_at(text, i)? else {
+        return None;
+    };
     let i = i + len - 1;
     let unit_after = |j: usize| match number_at(text, j) {
         Some((NumberWord::Cardinal(u), 1)) if u < 10.0 => Some(u),
@@ -213,7 +215,9 @@ pub(super) fn read(text: &Text, i: usize) -> Option<Amount> {
             }
             let article = text.is(core, "a") || text.is(core, "an");
             if article {
-                let Some((NumberWord::Scale(_), 1)) = number_at(text, core + 1) else { return None };
+                let Some((NumberWord::Scale(_), 1)) = number_at(text, core + 1) else {
+                    return None;
+                };
                 a.low = 1.0;
                 a.form = Form::SpelledScaled;
             } else {
@@ -292,7 +296,12 @@ fn multiply(text: &Text, a: &mut Amount) {
                     a.form = Form::SpelledScaled;
                 }
             }
-            Some((NumberWord::Fused(s), 1)) if a.form == Form::Digits && touches(text, a.last) => {
+            // `$3B`, but `221B Baker Street` is an address.
+            Some((NumberWord::Fused(s), 1))
+                if a.form == Form::Digits
+                    && touches(text, a.last)
+                    && (a.unit == Some(Unit::Money) || !text.is(next, "b")) =>
+            {
                 a.low = scaled(a.low, s);
                 a.scale *= s;
                 a.fused_m = text.str(next) == "m";

@@ -31,6 +31,10 @@ pub(super) enum NumberWord {
     /// A time of day or an age after the number: `10 am`, `65 and older`.
     After,
     Age,
+    /// A verb of change before a number: `rose 2% to 4%` is a change and a level.
+    Change,
+    /// A street word: `285 Toure Drive` is an address.
+    Street,
 }
 
 /// A word of `units.tsv`: what a noun after a number says about it.
@@ -46,6 +50,10 @@ pub(super) enum Noun {
     Stop,
     /// Ends the search too, but may stand before `killed`.
     Aux,
+    /// Passed over like an adjective, and may stand before `killed`: `were reported dead`.
+    Hedge,
+    /// `others`: the noun counted just before in the sentence, else people.
+    Others,
 }
 
 /// Phrases of one or more tokens, found by their first or their last token, and word
@@ -58,7 +66,11 @@ pub(super) struct Table<T> {
 
 impl<T: Copy> Table<T> {
     fn parse(src: &str, value: impl Fn(&[&str]) -> Option<T>) -> Self {
-        let mut table = Table { by_first: HashMap::new(), by_last: HashMap::new(), endings: Vec::new() };
+        let mut table = Table {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+            endings: Vec::new(),
+        };
         for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let fields: Vec<&str> = line.split('\t').collect();
             let Some(v) = value(&fields[1..]) else { continue };
@@ -80,7 +92,9 @@ impl<T: Copy> Table<T> {
     /// The longest entry whose tokens start at token `i`: its value and length in tokens.
     pub fn at(&self, text: &Text, i: usize) -> Option<(T, usize)> {
         let list = self.by_first.get(&lower(text, i)?)?;
-        list.iter().find(|(w, _)| same_block_words(text, i, w)).map(|(w, v)| (*v, w.len()))
+        list.iter()
+            .find(|(w, _)| same_block_words(text, i, w))
+            .map(|(w, v)| (*v, w.len()))
     }
 
     /// The longest entry whose tokens end at token `i`, starting at or after `floor`.
@@ -93,7 +107,11 @@ impl<T: Copy> Table<T> {
 
     /// A one-word entry for `word` (already lower case).
     fn word(&self, word: &str) -> Option<T> {
-        self.by_first.get(word)?.iter().find(|(w, _)| w.len() == 1).map(|(_, v)| *v)
+        self.by_first
+            .get(word)?
+            .iter()
+            .find(|(w, _)| w.len() == 1)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -136,6 +154,8 @@ pub(super) fn numbers() -> &'static Table<NumberWord> {
                 "code" => NumberWord::Code,
                 "after" => NumberWord::After,
                 "age" => NumberWord::Age,
+                "change" => NumberWord::Change,
+                "street" => NumberWord::Street,
                 _ => return None,
             })
         })
@@ -161,6 +181,8 @@ fn units() -> &'static Table<Noun> {
                 "time" => Noun::Time,
                 "stop" => Noun::Stop,
                 "aux" => Noun::Aux,
+                "hedge" => Noun::Hedge,
+                "others" => Noun::Others,
                 _ => return None,
             })
         })
@@ -180,7 +202,10 @@ pub(super) fn noun_at(text: &Text, i: usize) -> Option<(Noun, usize)> {
         return Some((noun, 1));
     }
     // `activists`, `physicians`: a long word with a people ending.
-    let ending = table.endings.iter().find(|(e, _)| word.len() >= e.len() + 4 && word.ends_with(e.as_str()))?;
+    let ending = table
+        .endings
+        .iter()
+        .find(|(e, _)| word.len() >= e.len() + 4 && word.ends_with(e.as_str()))?;
     Some((ending.1, 1))
 }
 
@@ -200,7 +225,10 @@ mod tests {
         assert_eq!(noun_at(&text, 4), Some((Noun::Unit(Unit::Personnel), 2)));
         let text = Text::new("Troops as many as");
         assert_eq!(noun_at(&text, 0), Some((Noun::Unit(Unit::Personnel), 1)));
-        assert_eq!(numbers().ending_at(&text, 3, 1), Some((NumberWord::Qualifier(Bound::AtMost), 3)));
+        assert_eq!(
+            numbers().ending_at(&text, 3, 1),
+            Some((NumberWord::Qualifier(Bound::AtMost), 3))
+        );
         assert_eq!(numbers().ending_at(&text, 3, 2), None);
     }
 }

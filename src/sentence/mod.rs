@@ -11,6 +11,7 @@ mod split;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -126,9 +127,7 @@ pub fn sentences(src: &str, options: &Options) -> Vec<Sentence> {
 /// ```
 pub fn sentences_of(src: &str, claims: &[Claim]) -> Vec<Sentence> {
     let text = Text::new(src);
-    let mut to_byte = Utf16ToBytes::new(src);
-    let claims: Vec<Located> = claims.iter().map(|c| (to_byte.at(c.start)..to_byte.at(c.end), c)).collect();
-    let mut claims = claims.into_iter().peekable();
+    let mut claims = located(src, claims).into_iter().peekable();
     let mut offsets = Utf16::new(src);
     let mut out = Vec::new();
     for range in split::split(&text) {
@@ -142,48 +141,80 @@ pub fn sentences_of(src: &str, claims: &[Claim]) -> Vec<Sentence> {
             inside.push(c);
         }
         let assessment = assess_tokens(&text, range, &inside);
-        out.push(Sentence { start, end, text: src[bytes].to_string(), assessment });
+        out.push(Sentence {
+            start,
+            end,
+            text: src[bytes].to_string(),
+            assessment,
+        });
     }
     out
 }
 
-/// Assesses `sentence` as one sentence, from its words alone (no scan, so no date needed):
-/// what `factmark sentences --jsonl` prints for each line. Never fails, never panics.
+/// Assesses `sentence` as one sentence: what `factmark sentences --jsonl` prints for each line.
+/// A sentence alone has no publication date, so it is scanned as if published on
+/// 1 January 2016: its claims' kinds and units, which are what the score uses, do not
+/// depend on it. Never fails, never panics.
 ///
 /// ```
 /// let a = factmark::assess("The deficit tripled to $1.4 trillion under this president.");
 /// assert!(a.checkworthy);
+/// assert!(a.reasons.iter().any(|r| r.cue == factmark::Cue::Quantity && r.text == "$1.4 trillion"));
 /// let b = factmark::assess("Thank you very much.");
 /// assert!(!b.checkworthy);
 /// assert_eq!(b.claim_type, factmark::ClaimType::NotAClaim);
 /// ```
 pub fn assess(sentence: &str) -> Assessment {
+    let claims = scan(sentence, alone());
     let text = Text::new(sentence);
-    assess_tokens(&text, 0..text.tokens.len(), &[])
+    assess_tokens(&text, 0..text.tokens.len(), &located(sentence, &claims))
 }
 
-/// The model's input for `sentence`: hashed feature indices below [`FEATURE_BUCKETS`], one per
-/// occurrence. Public so that the training command computes exactly what inference does.
+/// The model's input for `sentence`, scanned as [`assess`] scans it: hashed feature indices
+/// below [`FEATURE_BUCKETS`], one per occurrence. Public so that the training command computes
+/// exactly what inference does.
 pub fn features(sentence: &str) -> Vec<u32> {
+    let claims = scan(sentence, alone());
     let text = Text::new(sentence);
     let words = cues::words(&text, 0..text.tokens.len());
-    model::features(&words, &cues::find(&words))
+    model::features(&words, &cues::find(&words), claims.iter().map(|c| &c.value))
+}
+
+/// The options a sentence without a publication date is scanned with.
+fn alone() -> &'static Options {
+    static OPTIONS: OnceLock<Options> = OnceLock::new();
+    OPTIONS.get_or_init(|| Options::new(jiff::civil::date(2016, 1, 1)))
 }
 
 /// A claim and its byte span.
 type Located<'c> = (Range<usize>, &'c Claim);
 
+/// `claims` of `src` (sorted by start) with their byte spans.
+fn located<'c>(src: &str, claims: &'c [Claim]) -> Vec<Located<'c>> {
+    let mut to_byte = Utf16ToBytes::new(src);
+    claims
+        .iter()
+        .map(|c| (to_byte.at(c.start)..to_byte.at(c.end), c))
+        .collect()
+}
+
 /// Assesses tokens `range` of `text`; `claims` are those inside it, sorted by start.
 fn assess_tokens(text: &Text, range: Range<usize>, claims: &[Located]) -> Assessment {
-    let word_count = text.tokens[range.clone()].iter().filter(|t| t.class != Class::Punct).count();
+    let word_count = text.tokens[range.clone()]
+        .iter()
+        .filter(|t| t.class != Class::Punct)
+        .count();
     let words = cues::words(text, range);
     let found = cues::find(&words);
-    let score = model::score(&model::features(&words, &found));
+    let score = model::score(&model::features(&words, &found, claims.iter().map(|c| &c.1.value)));
     let mut reasons: Vec<Reason> = Vec::new();
     let mut seen = HashSet::new();
     let mut push = |cue: Cue, text: &str| {
         if seen.insert((cue, text.to_string())) {
-            reasons.push(Reason { cue, text: text.to_string() });
+            reasons.push(Reason {
+                cue,
+                text: text.to_string(),
+            });
         }
     };
     for (_, c) in claims {
@@ -200,14 +231,21 @@ fn assess_tokens(text: &Text, range: Range<usize>, claims: &[Located]) -> Assess
         while claims.get(next_claim).is_some_and(|c| c.0.end <= f.span.start) {
             next_claim += 1;
         }
-        let covered = claims.get(next_claim).is_some_and(|c| c.0.start <= f.span.start && f.span.end <= c.0.end);
+        let covered = claims
+            .get(next_claim)
+            .is_some_and(|c| c.0.start <= f.span.start && f.span.end <= c.0.end);
         let words = &text.src[f.span.clone()];
         if !(covered && matches!(f.cue, Cue::Number | Cue::Date | Cue::Name)) {
             push(f.cue, words);
         }
     }
     let claim_type = claim_type(score, word_count, &reasons);
-    Assessment { score: (f64::from(score) * 10_000.0).round() / 10_000.0, checkworthy: score >= 0.5, claim_type, reasons }
+    Assessment {
+        score: (f64::from(score) * 10_000.0).round() / 10_000.0,
+        checkworthy: score >= 0.5,
+        claim_type,
+        reasons,
+    }
 }
 
 /// The schema type from the cues, most specific first. A check-worthy sentence is always
@@ -224,7 +262,10 @@ fn claim_type(score: f32, word_count: usize, reasons: &[Reason]) -> ClaimType {
         ClaimType::CorrelationOrCausation
     } else if has(Cue::Rule) {
         ClaimType::LawsOrRules
-    } else if [Cue::Quantity, Cue::Number, Cue::Comparative, Cue::Superlative].into_iter().any(has) {
+    } else if [Cue::Quantity, Cue::Number, Cue::Comparative, Cue::Superlative]
+        .into_iter()
+        .any(has)
+    {
         ClaimType::Quantity
     } else if has(Cue::FirstPerson) && has(Cue::Past) {
         ClaimType::PersonalExperience
@@ -243,7 +284,11 @@ struct Utf16ToBytes<'a> {
 
 impl<'a> Utf16ToBytes<'a> {
     fn new(src: &'a str) -> Self {
-        Utf16ToBytes { chars: src.char_indices().peekable(), len: src.len(), unit: 0 }
+        Utf16ToBytes {
+            chars: src.char_indices().peekable(),
+            len: src.len(),
+            unit: 0,
+        }
     }
 
     fn at(&mut self, unit: usize) -> usize {
@@ -269,7 +314,10 @@ impl<'a> Utf16<'a> {
 
     fn at(&mut self, byte: usize) -> usize {
         let byte = byte.clamp(self.byte, self.src.len());
-        self.unit += self.src.get(self.byte..byte).map_or(0, |s| s.chars().map(char::len_utf16).sum());
+        self.unit += self
+            .src
+            .get(self.byte..byte)
+            .map_or(0, |s| s.chars().map(char::len_utf16).sum());
         self.byte = byte;
         self.unit
     }
@@ -301,25 +349,65 @@ mod tests {
         let src = "Hi 😀. Some 4,000 troops left Kyiv.";
         let claim = |text: &str, value: Value| {
             let start = src[..src.find(text).unwrap()].encode_utf16().count();
-            Claim { start, end: start + text.encode_utf16().count(), text: text.to_string(), value }
+            Claim {
+                start,
+                end: start + text.encode_utf16().count(),
+                text: text.to_string(),
+                value,
+            }
         };
         let claims = [
-            claim("Some 4,000", Value::Quantity { low: Some(4000.0), high: Some(4000.0), unit: Unit::Personnel }),
-            claim("Kyiv", Value::Place { name: "Kyiv".into(), country: "UA" }),
+            claim(
+                "Some 4,000",
+                Value::Quantity {
+                    low: Some(4000.0),
+                    high: Some(4000.0),
+                    unit: Unit::Personnel,
+                },
+            ),
+            claim(
+                "Kyiv",
+                Value::Place {
+                    name: "Kyiv".into(),
+                    country: "UA",
+                },
+            ),
         ];
         let got = sentences_of(src, &claims);
         assert!(got[0].assessment.reasons.is_empty());
-        let reasons: Vec<(Cue, &str)> = got[1].assessment.reasons.iter().map(|r| (r.cue, r.text.as_str())).collect();
-        assert_eq!(reasons, [(Cue::Quantity, "Some 4,000"), (Cue::Place, "Kyiv"), (Cue::Past, "left")]);
+        let reasons: Vec<(Cue, &str)> = got[1]
+            .assessment
+            .reasons
+            .iter()
+            .map(|r| (r.cue, r.text.as_str()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [(Cue::Quantity, "Some 4,000"), (Cue::Place, "Kyiv"), (Cue::Past, "left")]
+        );
         assert_eq!(got[1].assessment.claim_type, ClaimType::Quantity);
+        let unscanned = sentences_of(src, &[]);
+        assert_ne!(
+            got[1].assessment.score, unscanned[1].assessment.score,
+            "claims feed the model"
+        );
     }
 
     #[test]
     fn types_follow_the_cues() {
         let cases = [
-            ("Unemployment will rise to 9 percent next year, the bank said.", ClaimType::Prediction),
-            ("The strike led to shortages of fuel across the region.", ClaimType::CorrelationOrCausation),
-            ("The new law makes it illegal to sell the drug to minors.", ClaimType::LawsOrRules),
+            (
+                "Unemployment will rise to 9 percent next year, the bank said.",
+                ClaimType::Prediction,
+            ),
+            (
+                "The strike led to shortages of fuel across the region.",
+                ClaimType::CorrelationOrCausation,
+            ),
+            (
+                "The new law makes it illegal to sell the drug to minors.",
+                ClaimType::LawsOrRules,
+            ),
             ("The company cut 4,000 jobs in the third quarter.", ClaimType::Quantity),
             ("Is this the end of the road for the party?", ClaimType::NotAClaim),
             ("Thanks.", ClaimType::NotAClaim),
@@ -333,7 +421,14 @@ mod tests {
     fn reasons_name_what_was_found() {
         let a = assess("Exports fell 12% because of the war.");
         let reasons: Vec<(Cue, &str)> = a.reasons.iter().map(|r| (r.cue, r.text.as_str())).collect();
-        assert_eq!(reasons, [(Cue::Comparative, "fell"), (Cue::Number, "12"), (Cue::Number, "%"), (Cue::Causal, "because of")]);
+        assert_eq!(
+            reasons,
+            [
+                (Cue::Quantity, "12%"),
+                (Cue::Comparative, "fell"),
+                (Cue::Causal, "because of")
+            ]
+        );
     }
 
     #[test]

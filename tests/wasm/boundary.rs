@@ -55,6 +55,35 @@ fn claims_are_plain_objects_in_the_contract_shape() {
     assert_eq!(get(&value, "end"), "2022-01-10");
 }
 
+/// Numbers as f64, so that JavaScript's `100000` equals Rust's `100000.0`.
+fn numbers_as_f64(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        J::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(J::Null, J::Number),
+        J::Array(items) => J::Array(items.into_iter().map(numbers_as_f64).collect()),
+        J::Object(map) => J::Object(map.into_iter().map(|(k, v)| (k, numbers_as_f64(v))).collect()),
+        other => other,
+    }
+}
+
+#[wasm_bindgen_test]
+fn claims_are_what_the_contract_serialises() {
+    let text = "On Monday as many as 100,000 troops and more than 40 tanks moved towards Kyiv, Ukraine said. \
+                Russia spent $1.5 billion last month; prices rose 3.2% and thousands of civilians fled 12 km. \
+                At least 30 people were killed in 2014.";
+    let claims = factmark::scan(text, &factmark::Options::from_date("2022-01-10").unwrap());
+    let kinds: std::collections::BTreeSet<_> = claims.iter().map(|c| c.kind()).collect();
+    assert_eq!(kinds.len(), 4, "the text should have every kind: {claims:?}");
+    let want = numbers_as_f64(serde_json::to_value(&claims).unwrap());
+    let js = factmark::wasm::scan(text, options(r#"{"date": "2022-01-10"}"#)).expect("good options");
+    let json = String::from(js_sys::JSON::stringify(&js).unwrap());
+    let got = numbers_as_f64(serde_json::from_str(&json).unwrap());
+    assert_eq!(got, want);
+}
+
 #[wasm_bindgen_test]
 fn offsets_are_utf16_code_units() {
     let text = "😀 Ünïcödé first: talks began on Monday in Geneva.";

@@ -29,11 +29,11 @@ const SOURCES = {
   'article header': 'from the article’s header',
 };
 
-function dateNote({ date, source }) {
+function dateNote({ date, source }, dateFrom) {
   const day = longDate(date);
   return source === 'today'
     ? `The page gives no publication date: relative dates are read against today, ${day}.`
-    : `Relative dates are read against the publication date, ${day} (${SOURCES[source]}).`;
+    : `Relative dates are read against the publication date, ${day} (${(source === 'site' && dateFrom) || SOURCES[source]}).`;
 }
 
 /** Link templates per kind: the site's, where given, else the defaults; only well-formed pairs. */
@@ -70,7 +70,8 @@ class Item {
 
 /**
  * One page's factmark: `settings` are `{selector, kinds, date, links, highlighter}`, all
- * optional (`highlighter: 'wrap'` forces the fallback painter).
+ * optional (`highlighter: 'wrap'` forces the fallback painter; `dateFrom` says where a given
+ * `date` came from, if not from the site).
  */
 export class Shell {
   constructor(win, scanner, settings = {}) {
@@ -212,7 +213,7 @@ export class Shell {
     this.mutating(() => this.painter.paint(items));
     this.items = items;
     this.ui.mount();
-    this.ui.render(items, dateNote(pubdate));
+    this.ui.render(items, dateNote(pubdate, this.settings.dateFrom));
   }
 
   click(e) {

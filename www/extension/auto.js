@@ -1,0 +1,2 @@
+// Runs after content.js on the sites the reader chose in the options.
+globalThis.factmarkExtension.start();
