@@ -113,7 +113,13 @@ impl Value {
 }
 
 fn iso_date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
+    s.serialize_str(&iso(*d))
+}
+
+/// `YYYY-MM-DD` for a four-digit year, written by hand: jiff's `Display` would ship its
+/// printer and error machinery to the browser.
+pub(crate) fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// One checkable claim. Serialises to the contract's JSON:
@@ -135,5 +141,17 @@ impl Claim {
     /// The claim's kind.
     pub fn kind(&self) -> Kind {
         self.value.kind()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    #[test]
+    fn iso_matches_jiff() {
+        for d in [date(2022, 1, 10), date(1000, 12, 31), date(9998, 2, 28)] {
+            assert_eq!(super::iso(d), d.to_string());
+        }
     }
 }

@@ -101,8 +101,8 @@ fn claim(c: &Claim) -> JsValue {
             object(&[("low", number(*low)), ("high", number(*high)), ("unit", unit_name(*unit).into())])
         }
         Value::Date { start, end, timex } => object(&[
-            ("start", start.to_string().into()),
-            ("end", end.to_string().into()),
+            ("start", crate::claim::iso(*start).into()),
+            ("end", crate::claim::iso(*end).into()),
             ("timex", timex.as_str().into()),
         ]),
         Value::Country(code) => (*code).into(),

@@ -1,7 +1,8 @@
 // npm run bench:browser — time from factmark.js starting to its first highlights painted, in
-// headless Chromium, for generated articles of about 1,000 and 20,000 words. Each run is a
+// headless Chromium, for generated articles of about 1,000 and 20,000 words and a 5 MB page
+// (fewer runs), with the longest main-thread task after the script starts. Each run is a
 // fresh browser context (nothing cached). Run `npm run build` first.
-//   node www/bench.mjs [runs]
+//   node www/bench.mjs [runs]          BENCH_SIZES=1000,20000 (words) picks the articles
 
 import { launch, pageWith, startServer } from '../tests/browser/harness.mjs';
 
@@ -36,7 +37,7 @@ function article(words) {
   return { html: `<article><h1>Benchmark report</h1>${paragraphs.join('\n')}</article>`, words: count };
 }
 
-const sizes = [1_000, 20_000].map((words) => ({ words, ...article(words) }));
+const sizes = (process.env.BENCH_SIZES || '1000,20000,750000').split(',').map(Number).map((words) => ({ words, ...article(words) }));
 const pages = Object.fromEntries(sizes.map((s) => [`/bench-${s.words}.html`, { body: pageWith(s.html, { attrs: 'data-date="2024-06-12"' }) }]));
 const server = await startServer(pages);
 const browser = await launch();
@@ -45,15 +46,22 @@ try {
   for (const size of sizes) {
     const times = [];
     let claims = 0;
-    for (let i = 0; i < RUNS; i++) {
+    const runs = size.words > 100_000 ? Math.min(RUNS, 3) : RUNS;
+    for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      page.setDefaultTimeout(120_000);
+      await page.addInitScript(() => {
+        window.longTasks = [];
+        new PerformanceObserver((list) => window.longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+      });
       await page.goto(`${server.origin}/bench-${size.words}.html`);
       const result = await page.evaluate(async () => {
         const ok = await window.factmark.ready;
         const { start, loaded, painted } = window.factmark.timings;
         const { claims, scanMs, paintMs } = window.factmark.stats;
-        return { ok, total: painted - start, load: loaded - start, claims, scanMs, paintMs };
+        const longest = Math.max(0, ...window.longTasks.filter((t) => t.startTime >= start).map((t) => t.duration));
+        return { ok, total: painted - start, load: loaded - start, claims, scanMs, paintMs, longest };
       });
       if (!result.ok) throw new Error('factmark did not start');
       times.push(result);
@@ -61,9 +69,9 @@ try {
       await context.close();
     }
     const ms = (key) => median(times.map((t) => t[key])).toFixed(1);
-    console.log(`${size.words} words, ${claims} claims: script start → highlights painted ${ms('total')} ms ` +
-      `(median of ${RUNS}; min ${Math.min(...times.map((t) => t.total)).toFixed(1)}): wasm fetched and compiled ${ms('load')}, ` +
-      `scan ${ms('scanMs')}, paint ${ms('paintMs')}`);
+    console.log(`${size.words} words (${(size.html.length / 1e6).toFixed(1)} MB), ${claims} claims: script start → highlights painted ${ms('total')} ms ` +
+      `(median of ${runs}; min ${Math.min(...times.map((t) => t.total)).toFixed(1)}): wasm fetched and compiled ${ms('load')}, ` +
+      `scan ${ms('scanMs')}, paint ${ms('paintMs')}; longest main-thread task ${ms('longest')} ms`);
   }
 } finally {
   await browser.close();

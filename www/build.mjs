@@ -33,7 +33,7 @@ function wrap(name, code) {
   const exported = [];
   const body = code
     .replace(IMPORT, (_, names, from) => `const {${names}} = modules['${from}'];`)
-    .replace(/^export (async function|function|class|const|let) (\w+)/gm, (_, keyword, id) => {
+    .replace(/^export (async function|function\*?|class|const|let) (\w+)/gm, (_, keyword, id) => {
       exported.push(id);
       return `${keyword} ${id}`;
     });

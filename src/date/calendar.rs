@@ -65,7 +65,7 @@ pub(super) fn add(d: Date, grain: Grain, n: i64) -> Option<Date> {
 }
 
 pub(super) fn day(d: Date) -> Period {
-    Period { start: d, end: d, timex: d.to_string(), whole: Whole::Day }
+    Period { start: d, end: d, timex: crate::claim::iso(d), whole: Whole::Day }
 }
 
 pub(super) fn month(year: i64, month: i8) -> Option<Period> {

@@ -209,7 +209,7 @@ impl Finder<'_, '_> {
             Tense::Unknown => (1, 2),
         };
         let distance = |p: &Period| {
-            let days = |a: Date, b: Date| a.until(b).map_or(i32::MAX, |s| s.get_days());
+            let days = |a: Date, b: Date| i32::try_from(a.duration_until(b).as_hours() / 24).unwrap_or(i32::MAX);
             if p.end < dct {
                 days(p.end, dct).saturating_mul(past)
             } else if p.start > dct {

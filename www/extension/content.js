@@ -7,6 +7,8 @@ import { Shell } from '../src/shell.js';
 const KINDS = ['quantity', 'date', 'country', 'place'];
 
 const scanner = {
+  // The scan runs in the service worker: the shell sends the whole text at once.
+  offMainThread: true,
   async scan(text, options) {
     const reply = await chrome.runtime.sendMessage({ type: 'factmark:scan', text, options });
     if (!reply || reply.error) throw new Error(reply ? reply.error : 'no reply from the extension');

@@ -5,6 +5,10 @@
 // in <mark> elements and undoes every split when cleared.
 
 const PREFIX = 'factmark-';
+// Chromium recomputes every registered range whenever any highlight changes, so past this many
+// ranges only those within MARGIN_PX of the viewport are registered, following the scroll.
+const ALL_AT_ONCE = 1000;
+const MARGIN_PX = 1000;
 
 /** Whether `win` has the CSS Custom Highlight API. */
 export function hasHighlightApi(win) {
@@ -22,18 +26,59 @@ export class HighlightPainter {
     this.win = win;
     this.kinds = kinds;
     this.items = [];
+    this.shown = [];
     this.mutatesDom = false;
+    this.frame = 0;
+    this.onScroll = () => {
+      if (!this.frame) this.frame = win.requestAnimationFrame(() => this.follow());
+    };
   }
 
   paint(items, marks = []) {
     this.clear();
     this.items = items;
-    const { Highlight, CSS } = this.win;
-    for (const kind of this.kinds) {
-      const ranges = items.filter((it) => it.claim.kind === kind).map((it) => it.range);
-      if (ranges.length) CSS.highlights.set(PREFIX + kind, new Highlight(...ranges));
+    // On a big page the sentences' marks would slow every change of highlight: claims come first.
+    if (marks.length && marks.length <= ALL_AT_ONCE) {
+      const sentences = new this.win.Highlight();
+      for (const m of marks) sentences.add(m.range);
+      this.win.CSS.highlights.set(PREFIX + 'checkworthy', sentences);
     }
-    if (marks.length) CSS.highlights.set(PREFIX + 'checkworthy', new Highlight(...marks.map((m) => m.range)));
+    if (items.length <= ALL_AT_ONCE) return this.show(items);
+    // Captured on the document: the article may scroll inside an element of its own.
+    this.win.document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    this.win.addEventListener('resize', this.onScroll);
+    this.follow();
+  }
+
+  show(items) {
+    const { Highlight, CSS } = this.win;
+    const byKind = new Map(this.kinds.map((kind) => [kind, new Highlight()]));
+    // One add per range: spreading thousands of ranges into the constructor overflows the stack.
+    for (const it of items) byKind.get(it.claim.kind)?.add(it.range);
+    for (const [kind, highlight] of byKind) {
+      if (highlight.size) CSS.highlights.set(PREFIX + kind, highlight);
+      else CSS.highlights.delete(PREFIX + kind);
+    }
+    this.shown = items;
+  }
+
+  // Registers the items near the viewport, found by binary search (items are in page order).
+  follow() {
+    this.frame = 0;
+    const { items } = this;
+    const firstWhere = (test) => {
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (test(items[mid].range.getBoundingClientRect())) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const from = firstWhere((r) => r.bottom >= -MARGIN_PX);
+    const to = Math.min(firstWhere((r) => r.top > this.win.innerHeight + MARGIN_PX), from + ALL_AT_ONCE);
+    if (this.shown[0] !== items[from] || this.shown.length !== to - from) this.show(items.slice(from, to));
   }
 
   setActive(item) {
@@ -60,7 +105,7 @@ export class HighlightPainter {
       if (!range) return null;
       ({ startContainer: node, startOffset: offset } = range);
     } else return null;
-    for (const item of this.items) {
+    for (const item of this.shown) {
       if (item.range.isPointInRange(node, offset) && pointInRects(item.range.getClientRects(), x, y)) return item;
     }
     return null;
@@ -68,7 +113,12 @@ export class HighlightPainter {
 
   clear() {
     for (const kind of [...this.kinds, 'active', 'checkworthy']) this.win.CSS.highlights.delete(PREFIX + kind);
+    this.win.document.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.win.removeEventListener('resize', this.onScroll);
+    this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.items = [];
+    this.shown = [];
   }
 }
 

@@ -1,18 +1,30 @@
 // The shell: reads the article, asks a scanner for claims, paints them, and keeps up with
 // the page. The scanner is anything with `async scan(text, {date, kinds}) → claims`: the
-// embed runs the wasm in the page, a browser extension can send the text elsewhere. A scanner
-// that also has `analyse` (→ {claims, sentences, findings}) and `facts(code)` adds check-worthy
-// sentences, findings and country facts.
+// embed runs the wasm in the page, a browser extension can send the text elsewhere. In the
+// page, big texts are scanned in pieces; a scanner with `offMainThread: true` gets the whole.
+// A scanner that also has `analyse` (→ {claims, sentences, findings}) and `facts(code)` adds
+// check-worthy sentences, findings and country facts.
 
-import { findArticle, readText } from './textmodel.js';
+import { BLOCK_SEPARATOR, findArticle, reading } from './textmodel.js';
 import { findPublicationDate } from './pubdate.js';
 import { HighlightPainter, WrapPainter, hasHighlightApi } from './highlighter.js';
 import { DEFAULT_LINKS, describe, links, longDate } from './describe.js';
 import { COLOURS, Ui } from './ui.js';
+import { eachInSlices, sliceClock, yieldToPage } from './schedule.js';
 import { anchor, annotationCollection, claimReview } from './annotate.js';
 
 const KINDS = ['quantity', 'date', 'country', 'place'];
 const DEBOUNCE_MS = 250;
+// The engine compiles the wasm's functions as they are first called, so the first scan is
+// preceded by small ones (WARM_UP characters, doubling). A text up to WHOLE_TEXT is scanned in
+// one call, as the contract reads it; a longer one in pieces ending at block gaps, each sized
+// to take about PIECE_MS (the country finder's whole-text cues then come from the piece).
+const WARM_UP = [256, 512, 1024, 2048];
+const WHOLE_TEXT = 32768;
+const MIN_PIECE = 2048;
+const MAX_PIECE = 32768;
+const PIECE_MS = 6;
+const PAINT_THEN_YIELD = 1000;
 
 // Colours come from custom properties a site can set, e.g. `:root { --factmark-date: #005a9c }`.
 const PAGE_STYLE = KINDS.map((kind) => {
@@ -42,6 +54,14 @@ function dateNote({ date, source }, dateFrom) {
 }
 
 /** Link templates per kind: the site's, where given, else the defaults; only well-formed pairs. */
+function rangeOrNull(model, start, end) {
+  try {
+    return model.range(start, end);
+  } catch {
+    return null;
+  }
+}
+
 function linkTemplates(given) {
   const templates = { ...DEFAULT_LINKS };
   for (const kind of KINDS) {
@@ -52,14 +72,6 @@ function linkTemplates(given) {
       .filter(([label, url]) => typeof label === 'string' && typeof url === 'string');
   }
   return templates;
-}
-
-function rangeOrNull(model, start, end) {
-  try {
-    return model.range(start, end);
-  } catch {
-    return null;
-  }
 }
 
 /** A painted claim; its words and links are worked out when first shown. */
@@ -210,7 +222,9 @@ export class Shell {
       if (this.ui.host.isConnected) this.ui.render([], 'No article found on the page.');
       return;
     }
-    const model = readText(root, (el) => this.ui.owns(el));
+    const alive = () => !this.destroyed && generation === this.generation && !this.dirty;
+    const model = await this.read(root, alive);
+    if (!model) return;
     const pubdate = findPublicationDate(this.doc, root, this.settings.date);
     const options = { date: pubdate.date };
     if (this.settings.kinds) options.kinds = this.settings.kinds;
@@ -218,61 +232,132 @@ export class Shell {
     const facts = new Map();
     const scanStart = performance.now();
     try {
-      const { scanner } = this;
-      analysis = scanner.analyse ? await scanner.analyse(model.text, options) : { claims: await scanner.scan(model.text, options) };
-      const codes = new Set(analysis.claims.filter((c) => c.kind === 'country').map((c) => c.value));
-      if (scanner.facts) for (const code of codes) facts.set(code, await scanner.facts(code));
+      analysis = await this.scanInPieces(model.text, options, alive);
+      const codes = new Set(analysis ? analysis.claims.filter((c) => c.kind === 'country').map((c) => c.value) : []);
+      if (this.scanner.facts) for (const code of codes) facts.set(code, await this.scanner.facts(code));
     } catch (e) {
       console.error(`factmark: ${e && e.message ? e.message : e}`);
       return;
     }
-    if (this.destroyed || generation !== this.generation || this.dirty) return;
-    const paintStart = performance.now();
+    if (!analysis || !alive()) return;
     const { claims } = analysis;
+    const paintStart = performance.now();
     this.model = model;
     this.options = options;
     this.pubdate = pubdate;
-    this.paint(model, claims, pubdate, { sentences: analysis.sentences || [], findings: analysis.findings || [], facts });
+    if (!(await this.paint(model, { ...analysis, facts }, pubdate, alive))) return;
     const same = wasOpen && this.items.find((it) => ['kind', 'start', 'text'].every((k) => it.claim[k] === wasOpen[k]));
     if (same) this.open(same.index, false);
     this.stats = { characters: model.text.length, claims: claims.length, scanMs: paintStart - scanStart, paintMs: performance.now() - paintStart };
   }
 
-  paint(model, claims, pubdate, { sentences, findings, facts }) {
-    const templates = linkTemplates(this.settings.links);
-    const scan = { model, pubdate, templates, findings, facts };
-    const items = [];
-    claims.forEach((claim, claimIndex) => {
-      let range;
-      try {
-        range = model.range(claim.start, claim.end);
-      } catch {
-        return;
+  // Reads the article's text a slice at a time; null when overtaken.
+  async read(root, alive) {
+    const walk = reading(root, (el) => this.ui.owns(el));
+    const clock = sliceClock();
+    for (;;) {
+      const { done, value } = walk.next();
+      if (done) return value;
+      if (clock.due()) {
+        await yieldToPage(this.win);
+        if (!alive()) return null;
+        clock.restart();
       }
-      items.push(new Item(claim, range, items.length, scan, claimIndex));
-    });
-    const tryRange = (start, end) => rangeOrNull(model, start, end);
+    }
+  }
+
+  // Scans a long text in pieces that end at block gaps (no claim crosses one), each sized from
+  // the pace of the last, yielding between them; offsets are the whole text's. Null when overtaken.
+  async scanInPieces(text, options, alive) {
+    if (this.scanner.offMainThread) return this.scanOne(text, options);
+    for (const size of this.warm ? [] : WARM_UP) {
+      await this.scanner.scan(text.slice(0, size), options);
+      await yieldToPage(this.win);
+      if (!alive()) return null;
+    }
+    this.warm = true;
+    if (text.length <= WHOLE_TEXT) return this.scanOne(text, options);
+    const claims = [];
+    const sentences = [];
+    const findings = [];
+    let size = MIN_PIECE;
+    for (let start = 0; start < text.length;) {
+      const cut = text.length - start > size ? text.indexOf(BLOCK_SEPARATOR, start + size) : -1;
+      const end = cut < 0 ? text.length : cut;
+      const began = performance.now();
+      const found = await this.scanOne(end - start === text.length ? text : text.slice(start, end), options);
+      const pace = (end - start) / Math.max(performance.now() - began, 1);
+      const before = claims.length;
+      for (const list of [found.claims, found.sentences, found.findings.flatMap((f) => f.places)]) {
+        for (const c of list) {
+          c.start += start;
+          c.end += start;
+        }
+      }
+      for (const f of found.findings) for (const p of f.places) if (p.claim !== null) p.claim += before;
+      claims.push(...found.claims);
+      sentences.push(...found.sentences);
+      findings.push(...found.findings);
+      size = Math.min(size * 2, MAX_PIECE, Math.max(MIN_PIECE, Math.floor(pace * PIECE_MS)));
+      start = end;
+      if (start < text.length) {
+        await yieldToPage(this.win);
+        if (!alive()) return null;
+      }
+    }
+    return { claims, sentences, findings };
+  }
+
+  // One call to the scanner: its analysis where it has one, else its claims alone.
+  async scanOne(text, options) {
+    const { scanner } = this;
+    return scanner.analyse ? scanner.analyse(text, options) : { claims: await scanner.scan(text, options), sentences: [], findings: [] };
+  }
+
+  // Makes the ranges a slice at a time, then paints them all at once; false when overtaken.
+  async paint(model, { claims, sentences, findings, facts }, pubdate, alive) {
+    const scan = { model, pubdate, templates: linkTemplates(this.settings.links), findings, facts };
+    const items = [];
+    const made = await eachInSlices(this.win, claims.length, (i) => {
+      const claim = claims[i];
+      try {
+        items.push(new Item(claim, model.range(claim.start, claim.end), items.length, scan, i));
+      } catch {
+        // A span the model cannot place is not painted.
+      }
+    }, alive);
+    if (!made) return false;
     const marks = [];
+    let next = 0;
+    // Sentences and items are both in text order: one pass pairs them.
     this.sentences = sentences.map((sentence) => {
-      const inside = items.filter((it) => it.claim.start >= sentence.start && it.claim.end <= sentence.end);
+      while (next < items.length && items[next].claim.start < sentence.start) next++;
+      const inside = [];
+      while (next < items.length && items[next].claim.end <= sentence.end) inside.push(items[next++]);
       if (sentence.checkworthy) {
         // The sentence's stretches between its claims, trimmed: claims keep their own look.
         let from = sentence.start;
         for (const [start, end] of [...inside.map((it) => [it.claim.start, it.claim.end]), [sentence.end, sentence.end]]) {
           const piece = model.text.slice(from, start);
           const lead = piece.length - piece.trimStart().length;
-          const range = piece.trim() && tryRange(from + lead, from + piece.trimEnd().length);
+          const range = piece.trim() && rangeOrNull(model, from + lead, from + piece.trimEnd().length);
           if (range) marks.push({ start: from + lead, range });
           from = end;
         }
       }
-      return { ...sentence, items: inside, range: tryRange(sentence.start, sentence.end) };
+      return { ...sentence, items: inside, range: rangeOrNull(model, sentence.start, sentence.end) };
     });
     this.findings = findings;
     this.mutating(() => this.painter.paint(items, marks));
     this.items = items;
+    // The page renders the highlights in a task of its own before the UI is updated.
+    if (items.length > PAINT_THEN_YIELD) {
+      await yieldToPage(this.win);
+      if (!alive()) return false;
+    }
     this.ui.mount();
     this.ui.render(items, dateNote(pubdate, this.settings.dateFrom), { sentences: this.sentences, findings });
+    return true;
   }
 
   /** Goes to a place of a finding or a sentence: a claim's popover, else the text itself. */

@@ -2,7 +2,7 @@
 // offsets in that string (UTF-16 code units) to DOM positions.
 
 /** Joins blocks, so that no claim crosses a paragraph: the tokenizer reads it as a block gap. */
-const BLOCK_SEPARATOR = '\n\n';
+export const BLOCK_SEPARATOR = '\n\n';
 
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
@@ -27,12 +27,17 @@ function skipped(el, ownUi) {
     (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false');
 }
 
+/** Nodes visited between two pauses of `reading`. */
+const NODES_PER_PAUSE = 512;
+
 /**
  * Reads the text under `root`, skipping what a reader does not see as article text and
  * whatever `ownUi(element)` says is ours. Each text node keeps its length, so offsets map
  * one to one; line breaks inside a node read as spaces, as the browser renders them.
+ * A generator that pauses (yields) every few hundred nodes, so that a big article can be
+ * read over several tasks; it returns the TextModel.
  */
-export function readText(root, ownUi = () => false) {
+export function* reading(root, ownUi = () => false) {
   const nodes = [];
   const starts = [];
   const parts = [];
@@ -52,7 +57,9 @@ export function readText(root, ownUi = () => false) {
     length += data.length;
   };
   let node = root.firstChild;
+  let visited = 0;
   while (node) {
+    if (++visited % NODES_PER_PAUSE === 0) yield;
     let descend = false;
     if (node.nodeType === 3) {
       add(node);
@@ -82,7 +89,6 @@ class TextModel {
     this.text = text;
     this.nodes = nodes;
     this.starts = starts;
-    this.index = new Map(nodes.map((n, i) => [n, i]));
   }
 
   // The last node starting at or before `offset`.
@@ -115,6 +121,7 @@ class TextModel {
 
   /** The text offset of a DOM position inside one of the model's text nodes, or -1. */
   offsetOf(node, offset) {
+    this.index ||= new Map(this.nodes.map((n, i) => [n, i]));
     const i = this.index.get(node);
     return i === undefined ? -1 : this.starts[i] + offset;
   }

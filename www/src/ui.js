@@ -52,6 +52,7 @@ ${Object.entries(COLOURS).map(([kind, [accent, tint]]) =>
 .panel ul { list-style: none; margin: 0; padding: 0; }
 .panel li button { display: block; width: 100%; text-align: left; border: 0; background: none; padding: 4px 6px; border-radius: 4px; }
 .panel li button:hover { background: #f3f4f6; }
+.panel .more { color: #1d4ed8; }
 .panel .words { display: block; font-size: 12px; color: #4b5563; }
 .note { font-size: 12px; color: #4b5563; margin: 4px 0 0; }
 .only { display: flex; gap: 6px; align-items: center; margin: 8px 0 0; font-size: 13px; }
@@ -74,6 +75,9 @@ function h(doc, tag, props = {}, ...children) {
   for (const child of children) if (child) el.append(child);
   return el;
 }
+
+// The panel lists this many claims per kind at first, and as many more at each "Show more".
+const PANEL_ROWS = 200;
 
 const countOf = (n) => (n === 1 ? '1 checkable claim' : `${n} checkable claims`);
 
@@ -191,10 +195,22 @@ export class Ui {
       const ofKind = this.items.filter((it) => it.claim.kind === kind && (!shown || shown.has(it)));
       if (!ofKind.length) continue;
       const list = h(doc, 'ul');
-      for (const it of ofKind) {
-        list.append(h(doc, 'li', {}, h(doc, 'button', { 'data-index': String(it.index), on: { click: () => this.onChoose(it.index, true) } },
-          it.claim.text, h(doc, 'span', { class: 'words', text: it.words }))));
-      }
+      const rows = (from) => {
+        const shown = ofKind.slice(from, from + PANEL_ROWS).map((it) => h(doc, 'li', {},
+          h(doc, 'button', { 'data-index': String(it.index), on: { click: () => this.onChoose(it.index, true) } },
+            it.claim.text, h(doc, 'span', { class: 'words', text: it.words }))));
+        const rest = ofKind.length - from - shown.length;
+        const more = rest > 0 && h(doc, 'li', {}, h(doc, 'button', {
+          class: 'more', text: `Show ${Math.min(rest, PANEL_ROWS)} more (${rest} not listed)`,
+          on: { click: () => {
+            more.remove();
+            rows(from + PANEL_ROWS)?.querySelector('button').focus();
+          } },
+        }));
+        list.append(...shown, ...(more ? [more] : []));
+        return shown[0];
+      };
+      rows(0);
       body.push(h(doc, 'h3', {}, h(doc, 'span', { class: `badge ${kind}`, text: KIND_NAMES[kind][1] }), `${ofKind.length}`), list);
     }
     this.panel.replaceChildren(...body);
