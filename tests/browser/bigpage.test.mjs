@@ -100,10 +100,10 @@ test('a 5 MB article is highlighted in slices, near the viewport, with a paged p
   await page.locator('factmark-ui .toggle').click();
   const panel = page.locator('factmark-ui .panel');
   assert.equal(await panel.isVisible(), true);
-  const rows = await panel.locator('li button:not(.more)').count();
+  const rows = await panel.locator('li button[data-index]').count();
   assert.ok(rows > 0 && rows <= 800, `${rows} rows at first`);
-  await panel.locator('button.more').first().click();
-  assert.equal(await panel.locator('li button:not(.more)').count(), rows + 200);
+  await panel.locator('ul:not(.sentences, .findings) button.more').first().click();
+  assert.equal(await panel.locator('li button[data-index]').count(), rows + 200);
   assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
   assert.deepEqual(requests.filter((url) => !url.startsWith(`${server.origin}/`)), []);
   await page.close();

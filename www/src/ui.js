@@ -88,6 +88,25 @@ function valueLine(doc, words) {
   return h(doc, 'p', { class: 'value' }, words.slice(0, cut), h(doc, 'span', { class: 'how', text: words.slice(cut) }));
 }
 
+// Fills `list` with the rows of the first PANEL_ROWS `entries`, and a "Show more" button for the next ones.
+function paged(doc, list, entries, row) {
+  const rows = (from) => {
+    const shown = entries.slice(from, from + PANEL_ROWS).map(row);
+    const rest = entries.length - from - shown.length;
+    const more = rest > 0 && h(doc, 'li', {}, h(doc, 'button', {
+      class: 'more', text: `Show ${Math.min(rest, PANEL_ROWS)} more (${rest} not listed)`,
+      on: { click: () => {
+        more.remove();
+        rows(from + PANEL_ROWS)?.querySelector('button').focus();
+      } },
+    }));
+    list.append(...shown, ...(more ? [more] : []));
+    return shown[0];
+  };
+  rows(0);
+  return list;
+}
+
 // A country's capital, population and their sources.
 function factList(doc, facts) {
   if (!facts) return null;
@@ -194,23 +213,9 @@ export class Ui {
     for (const kind of Object.keys(KIND_NAMES)) {
       const ofKind = this.items.filter((it) => it.claim.kind === kind && (!shown || shown.has(it)));
       if (!ofKind.length) continue;
-      const list = h(doc, 'ul');
-      const rows = (from) => {
-        const shown = ofKind.slice(from, from + PANEL_ROWS).map((it) => h(doc, 'li', {},
-          h(doc, 'button', { 'data-index': String(it.index), on: { click: () => this.onChoose(it.index, true) } },
-            it.claim.text, h(doc, 'span', { class: 'words', text: it.words }))));
-        const rest = ofKind.length - from - shown.length;
-        const more = rest > 0 && h(doc, 'li', {}, h(doc, 'button', {
-          class: 'more', text: `Show ${Math.min(rest, PANEL_ROWS)} more (${rest} not listed)`,
-          on: { click: () => {
-            more.remove();
-            rows(from + PANEL_ROWS)?.querySelector('button').focus();
-          } },
-        }));
-        list.append(...shown, ...(more ? [more] : []));
-        return shown[0];
-      };
-      rows(0);
+      const list = paged(doc, h(doc, 'ul'), ofKind, (it) => h(doc, 'li', {},
+        h(doc, 'button', { 'data-index': String(it.index), on: { click: () => this.onChoose(it.index, true) } },
+          it.claim.text, h(doc, 'span', { class: 'words', text: it.words }))));
       body.push(h(doc, 'h3', {}, h(doc, 'span', { class: `badge ${kind}`, text: KIND_NAMES[kind][1] }), `${ofKind.length}`), list);
     }
     this.panel.replaceChildren(...body);
@@ -220,21 +225,20 @@ export class Ui {
   // Check-worthy sentences, best first, each with its type and reasons.
   sentenceList(worth) {
     const doc = this.doc;
-    const list = h(doc, 'ul', { class: 'sentences' });
-    for (const s of worth) {
+    const list = paged(doc, h(doc, 'ul', { class: 'sentences' }), worth, (s) => {
       const reasons = s.reasons.map((r) => `${r.cue.replace(/_/g, ' ')} “${r.text}”`).join(', ');
       const said = s.text.length > 160 ? `${s.text.slice(0, 157)}…` : s.text;
-      list.append(h(doc, 'li', {}, h(doc, 'button', { 'data-sentence': String(s.start), on: { click: () => this.onPlace({ ...s, claim: null }) } },
-        said, h(doc, 'span', { class: 'words', text: `${s.type.replace(/_/g, ' ')} · ${Math.round(s.score * 100)}%${reasons ? ` · ${reasons}` : ''}` }))));
-    }
+      return h(doc, 'li', {}, h(doc, 'button', { 'data-sentence': String(s.start), on: { click: () => this.onPlace({ ...s, claim: null }) } },
+        said, h(doc, 'span', { class: 'words', text: `${s.type.replace(/_/g, ' ')} · ${Math.round(s.score * 100)}%${reasons ? ` · ${reasons}` : ''}` })));
+    });
     return [h(doc, 'h3', { text: `Worth checking · ${worth.length}` }), list];
   }
 
   // Findings, each with a button per place.
   findingList(findings) {
     const doc = this.doc;
-    const list = h(doc, 'ul', { class: 'findings' });
-    for (const f of findings) list.append(h(doc, 'li', { class: 'finding' }, f.message, h(doc, 'br'), ...this.placeButtons(f.places)));
+    const list = paged(doc, h(doc, 'ul', { class: 'findings' }), findings,
+      (f) => h(doc, 'li', { class: 'finding' }, f.message, h(doc, 'br'), ...this.placeButtons(f.places)));
     return [h(doc, 'h3', { text: `Findings · ${findings.length}` }), list];
   }
 
