@@ -34,10 +34,18 @@ fn version_is_the_crate_version() {
 #[wasm_bindgen_test]
 fn claims_are_plain_objects_in_the_contract_shape() {
     let found = claims("Talks began on Monday in Geneva.", r#"{"date": "2022-01-10"}"#);
-    let monday = found.iter().find(|c| get(c, "text") == "Monday").expect("Monday is a date claim");
-    assert_eq!(Object::get_prototype_of(monday), Object::get_prototype_of(&Object::new().into()));
-    let keys: Vec<String> =
-        Object::keys(monday.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+    let monday = found
+        .iter()
+        .find(|c| get(c, "text") == "Monday")
+        .expect("Monday is a date claim");
+    assert_eq!(
+        Object::get_prototype_of(monday),
+        Object::get_prototype_of(&Object::new().into())
+    );
+    let keys: Vec<String> = Object::keys(monday.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
     for key in ["kind", "start", "end", "text", "value"] {
         assert!(keys.iter().any(|k| k == key), "{key} missing from {keys:?}");
     }
@@ -51,7 +59,10 @@ fn claims_are_plain_objects_in_the_contract_shape() {
 fn numbers_as_f64(v: serde_json::Value) -> serde_json::Value {
     use serde_json::Value as J;
     match v {
-        J::Number(n) => n.as_f64().and_then(serde_json::Number::from_f64).map_or(J::Null, J::Number),
+        J::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(J::Null, J::Number),
         J::Array(items) => J::Array(items.into_iter().map(numbers_as_f64).collect()),
         J::Object(map) => J::Object(map.into_iter().map(|(k, v)| (k, numbers_as_f64(v))).collect()),
         other => other,
@@ -88,7 +99,10 @@ fn offsets_are_utf16_code_units() {
 
 #[wasm_bindgen_test]
 fn an_open_end_is_null_not_undefined() {
-    let found = claims("As many as 100,000 troops were sent.", r#"{"date": "2022-01-10", "kinds": ["quantity"]}"#);
+    let found = claims(
+        "As many as 100,000 troops were sent.",
+        r#"{"date": "2022-01-10", "kinds": ["quantity"]}"#,
+    );
     let value = get(found.first().expect("a quantity"), "value");
     assert!(get(&value, "low").is_null());
     assert_eq!(get(&value, "high").as_f64(), Some(100_000.0));
@@ -112,11 +126,23 @@ fn bad_options_throw_errors_that_say_what_is_wrong() {
         (options("{}"), "options.date must be"),
         (options(r#"{"date": 20220110}"#), "options.date must be"),
         (options(r#"{"date": "10/01/2022"}"#), "YYYY-MM-DD"),
-        (options(r#"{"date": "2022-01-10", "kinds": ["dates"]}"#), "unknown kind \"dates\""),
-        (options(r#"{"date": "2022-01-10", "kinds": "date"}"#), "options.kinds must be an array"),
-        (options(r#"{"date": "2022-01-10", "kinds": [1]}"#), "options.kinds must be an array"),
+        (
+            options(r#"{"date": "2022-01-10", "kinds": ["dates"]}"#),
+            "unknown kind \"dates\"",
+        ),
+        (
+            options(r#"{"date": "2022-01-10", "kinds": "date"}"#),
+            "options.kinds must be an array",
+        ),
+        (
+            options(r#"{"date": "2022-01-10", "kinds": [1]}"#),
+            "options.kinds must be an array",
+        ),
         (options(r#"{"date": "2022-01-10", "kinds": []}"#), "no kinds given"),
-        (options(r#"{"date": "2022-01-10", "kind": ["date"]}"#), "unknown option \"kind\""),
+        (
+            options(r#"{"date": "2022-01-10", "kind": ["date"]}"#),
+            "unknown option \"kind\"",
+        ),
     ];
     let mut failures = Vec::new();
     for (opts, want) in cases {
@@ -132,7 +158,16 @@ fn bad_options_throw_errors_that_say_what_is_wrong() {
 
 #[wasm_bindgen_test]
 fn any_text_scans_without_failing() {
-    for text in ["", " ", "\u{0}", "🇺🇦", "1,,,000", "between and", "1e309 troops", &"9".repeat(400)] {
+    for text in [
+        "",
+        " ",
+        "\u{0}",
+        "🇺🇦",
+        "1,,,000",
+        "between and",
+        "1e309 troops",
+        &"9".repeat(400),
+    ] {
         factmark::wasm::scan(text, options(r#"{"date": "2022-01-10"}"#)).expect("scanning never fails");
     }
 }
