@@ -9,7 +9,9 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::{Check, Claim, CountryFacts, Cue, Finding, Sentence, Unit, Value};
+use crate::{Claim, Unit, Value};
+#[cfg(feature = "analysis")]
+use crate::{Check, CountryFacts, Cue, Finding, Sentence};
 
 const SHAPE: &str = "{date: \"YYYY-MM-DD\", kinds?: [\"quantity\", \"date\", \"country\", \"place\"]}";
 
@@ -27,6 +29,7 @@ fn field(object: &JsValue, key: &str) -> Result<JsValue, js_sys::Error> {
 }
 
 /// [`options`] for the export `function`: its errors name that function.
+#[cfg(feature = "analysis")]
 fn options_for(function: &str, value: JsValue) -> Result<crate::Options, js_sys::Error> {
     options(value).map_err(|e| {
         let message = String::from(e.message());
@@ -127,14 +130,17 @@ fn claim(c: &Claim) -> JsValue {
     ])
 }
 
+#[cfg(feature = "analysis")]
 fn array<T>(items: &[T], each: impl Fn(&T) -> JsValue) -> JsValue {
     items.iter().map(each).collect::<Array>().into()
 }
 
+#[cfg(feature = "analysis")]
 fn offset(n: usize) -> JsValue {
     JsValue::from_f64(n as f64)
 }
 
+#[cfg(feature = "analysis")]
 fn cue_name(cue: Cue) -> &'static str {
     match cue {
         Cue::Quantity => "quantity",
@@ -155,6 +161,7 @@ fn cue_name(cue: Cue) -> &'static str {
     }
 }
 
+#[cfg(feature = "analysis")]
 fn check_name(check: Check) -> &'static str {
     match check {
         Check::Weekday => "weekday",
@@ -166,6 +173,7 @@ fn check_name(check: Check) -> &'static str {
     }
 }
 
+#[cfg(feature = "analysis")]
 /// `{start, end, text, score, checkworthy, type, reasons: [{cue, text}]}`, as `Sentence` serialises.
 fn sentence(s: &Sentence) -> JsValue {
     let a = &s.assessment;
@@ -183,6 +191,7 @@ fn sentence(s: &Sentence) -> JsValue {
     ])
 }
 
+#[cfg(feature = "analysis")]
 /// `{code, message, places: [{start, end, text, claim}]}`, as `Finding` serialises.
 fn finding(f: &Finding) -> JsValue {
     let places = array(&f.places, |p| {
@@ -196,6 +205,7 @@ fn finding(f: &Finding) -> JsValue {
     object(&[("code", check_name(f.code).into()), ("message", f.message.as_str().into()), ("places", places)])
 }
 
+#[cfg(feature = "analysis")]
 /// `{code, capital, population, populationYear, populationSource, capitalSource}`.
 fn country_facts(f: &CountryFacts) -> JsValue {
     object(&[
@@ -208,6 +218,7 @@ fn country_facts(f: &CountryFacts) -> JsValue {
     ])
 }
 
+#[cfg(feature = "analysis")]
 /// Scans `text` once and returns `{claims, sentences, findings}`: the claims as [`scan`]
 /// gives them, every sentence with its check-worthiness, and the consistency findings
 /// (whose places name claims by their index in `claims`). Throws an `Error` on bad options.
@@ -222,6 +233,7 @@ pub fn analyse(text: &str, options: JsValue) -> Result<JsValue, js_sys::Error> {
     ]))
 }
 
+#[cfg(feature = "analysis")]
 /// The bundled facts for the country with ISO code `code`: `{code, capital, population,
 /// populationYear, populationSource, capitalSource}`, or `null` for a code it does not know.
 #[wasm_bindgen]

@@ -15,13 +15,17 @@ import { minify } from 'terser';
 
 const www = dirname(fileURLToPath(import.meta.url));
 const crate = dirname(www);
-const pkg = join(crate, 'target', 'wasm-pkg');
-const dist = join(www, 'dist');
+// `--full` adds the `analysis` feature (check-worthiness, consistency findings, country
+// facts) and writes www/dist-full/; the default build is the scanner alone, within budget.
+const full = process.argv.includes('--full');
+const pkg = join(crate, 'target', full ? 'wasm-pkg-full' : 'wasm-pkg');
+const dist = join(www, full ? 'dist-full' : 'dist');
 const ENTRY = 'embed.js';
 
 function buildWasm() {
   const env = { ...process.env, PATH: [join(crate, 'node_modules', '.bin'), process.env.PATH].join(delimiter) };
-  execFileSync('wasm-pack', ['build', '--target', 'no-modules', '--release', '--no-pack', '--no-typescript', '--out-dir', pkg, crate],
+  execFileSync('wasm-pack', ['build', '--target', 'no-modules', '--release', '--no-pack', '--no-typescript', '--out-dir', pkg, crate,
+    ...(full ? ['--', '--features', 'analysis'] : [])],
     { stdio: 'inherit', env });
 }
 

@@ -99,7 +99,7 @@ impl Article<'_> {
         }
         days.unwrap_or_else(|| {
             (
-                self.dct.checked_sub(jiff::Span::new().days(31)).unwrap_or(self.dct),
+                self.dct.checked_sub(jiff::SignedDuration::from_hours(24 * 31)).unwrap_or(self.dct),
                 self.dct,
             )
         })

@@ -194,13 +194,13 @@ fn nearest_day(dct: Date, day: Date) -> Option<Date> {
     let days = years
         .into_iter()
         .filter_map(|y| Date::new(y, day.month(), day.day()).ok());
-    days.min_by_key(|d| d.until(dct).map_or(i32::MAX, |s| s.get_days().saturating_abs()))
+    days.min_by_key(|d| (d.duration_until(dct).as_hours() / 24).abs())
 }
 
 fn show_days((start, end): (Date, Date)) -> String {
     if start == end {
-        start.to_string()
+        crate::claim::iso(start)
     } else {
-        format!("{start} to {end}")
+        format!("{} to {}", crate::claim::iso(start), crate::claim::iso(end))
     }
 }

@@ -17,7 +17,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer({ '/story.html': { body: pageWith(ARTICLE, { attrs: 'data-date="2022-01-20"' }) } });
+  server = await startServer({ '/story.html': { body: pageWith(ARTICLE, { attrs: 'data-date="2022-01-20"', dist: 'dist-full' }) } });
   browser = await launch();
 });
 

@@ -33,8 +33,8 @@ export async function open(browser, url, viewport = { width: 1100, height: 900 }
   return { page, requests, messages };
 }
 
-/** An HTML page that loads factmark with the given script attributes. */
-export function pageWith(body, { head = '', attrs = '' } = {}) {
+/** An HTML page that loads factmark (from www/dist, or www/dist-full) with the given script attributes. */
+export function pageWith(body, { head = '', attrs = '', dist = 'dist' } = {}) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test</title><link rel="icon" href="data:,">${head}
-<script src="/dist/factmark.js" defer ${attrs}></script></head><body>${body}</body></html>`;
+<script src="/${dist}/factmark.js" defer ${attrs}></script></head><body>${body}</body></html>`;
 }

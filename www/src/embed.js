@@ -57,8 +57,9 @@ function main() {
     timings.loaded = performance.now();
     return {
       scan: async (text, options) => wasmBindgen.scan(text, options),
-      analyse: async (text, options) => wasmBindgen.analyse(text, options),
-      facts: async (code) => wasmBindgen.facts(code),
+      // Only the full build (`--full`, the `analysis` feature) has these.
+      analyse: wasmBindgen.analyse && (async (text, options) => wasmBindgen.analyse(text, options)),
+      facts: wasmBindgen.facts && (async (code) => wasmBindgen.facts(code)),
     };
   });
   const ready = (async () => {
