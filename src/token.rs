@@ -42,11 +42,27 @@ pub(crate) struct Token {
 pub(crate) struct Text<'a> {
     pub src: &'a str,
     pub tokens: Vec<Token>,
+    /// The lower case of the tokens that differ from it, one after another.
+    lowered: String,
+    /// Per token: its span in `lowered`, or `None` when the token is its own lower case.
+    lows: Vec<Option<(usize, usize)>>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(src: &'a str) -> Self {
-        Text { src, tokens: tokenize(src) }
+        let tokens = tokenize(src);
+        let mut lowered = String::new();
+        let lows = tokens.iter().map(|t| lower_into(&src[t.start..t.end], &mut lowered)).collect();
+        Text { src, tokens, lowered, lows }
+    }
+
+    /// Token `i` lower-cased as `str::to_lowercase` does, or `""` past either end.
+    pub fn lower(&self, i: usize) -> &str {
+        match self.lows.get(i) {
+            Some(Some((a, b))) => &self.lowered[*a..*b],
+            Some(None) => self.str(i),
+            None => "",
+        }
     }
 
     /// The text of token `i`.
@@ -88,6 +104,25 @@ impl<'a> Text<'a> {
     pub fn crosses_block(&self, first: usize, last: usize) -> bool {
         self.tokens[first + 1..=last].iter().any(|t| t.gap == Gap::Block)
     }
+}
+
+/// Appends the lower case of `s` to `out` when it differs from `s`, and returns its span.
+fn lower_into(s: &str, out: &mut String) -> Option<(usize, usize)> {
+    let start = out.len();
+    if s.is_ascii() {
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        let lower = s.to_lowercase();
+        if lower == s {
+            return None;
+        }
+        out.push_str(&lower);
+    }
+    Some((start, out.len()))
 }
 
 fn char_class(c: char) -> Option<Class> {
@@ -190,6 +225,13 @@ mod tests {
         ];
         let want: Vec<_> = want.iter().map(|(s, c, g)| (s.to_string(), *c, *g)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn lower_cases_each_token() {
+        let t = Text::new("The ÉTÉ été ΟΔΟΣ x");
+        let got: Vec<&str> = (0..6).map(|i| t.lower(i)).collect();
+        assert_eq!(got, ["the", "été", "été", "οδος", "x", ""]);
     }
 
     #[test]

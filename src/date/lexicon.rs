@@ -69,9 +69,12 @@ pub(super) struct Lexicon {
     holidays: HashMap<String, Vec<(Vec<String>, Rule)>>,
 }
 
-/// Lower-cases a token for lookup; curly apostrophes become straight ones.
-pub(super) fn fold(s: &str) -> String {
-    s.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect::<String>().to_lowercase()
+/// Token `i` lower-cased for lookup (`""` past either end); a curly apostrophe becomes straight.
+pub(super) fn fold<'t>(text: &'t Text, i: usize) -> &'t str {
+    match text.lower(i) {
+        "\u{2019}" => "'",
+        s => s,
+    }
 }
 
 impl Lexicon {
@@ -119,7 +122,7 @@ impl Lexicon {
                         _ => Rule::Easter(small(3)),
                     };
                     let text = Text::new(f[0]);
-                    let name: Vec<String> = (0..text.tokens.len()).map(|i| fold(text.str(i))).collect();
+                    let name: Vec<String> = (0..text.tokens.len()).map(|i| fold(&text, i).to_string()).collect();
                     if let Some(first) = name.first() {
                         lex.holidays.entry(first.clone()).or_default().push((name, rule));
                     }
@@ -141,18 +144,18 @@ impl Lexicon {
         if s.is_empty() || s.len() > 12 || !s.chars().next().is_some_and(char::is_alphabetic) {
             return &[];
         }
-        self.words.get(&fold(s)).map_or(&[], Vec::as_slice)
+        self.words.get(fold(text, i)).map_or(&[], Vec::as_slice)
     }
 
     /// The longest holiday name starting at token `i`: its last token and rule.
     pub fn holiday(&self, text: &Text, i: usize) -> Option<(usize, Rule)> {
-        let names = self.holidays.get(&fold(text.get(i)))?;
+        let names = self.holidays.get(fold(text, i))?;
         names.iter().find_map(|(name, rule)| {
             let fits = name.iter().enumerate().all(|(k, w)| {
                 let at = i + k;
                 at < text.tokens.len()
                     && (k == 0 || text.tokens[at].gap != crate::token::Gap::Block)
-                    && fold(text.str(at)) == *w
+                    && fold(text, at) == w
             });
             fits.then(|| (i + name.len() - 1, *rule))
         })

@@ -91,7 +91,7 @@ impl<T: Copy> Table<T> {
 
     /// The longest entry whose tokens start at token `i`: its value and length in tokens.
     pub fn at(&self, text: &Text, i: usize) -> Option<(T, usize)> {
-        let list = self.by_first.get(&lower(text, i)?)?;
+        let list = self.by_first.get(lower(text, i)?)?;
         list.iter()
             .find(|(w, _)| same_block_words(text, i, w))
             .map(|(w, v)| (*v, w.len()))
@@ -99,7 +99,7 @@ impl<T: Copy> Table<T> {
 
     /// The longest entry whose tokens end at token `i`, starting at or after `floor`.
     pub fn ending_at(&self, text: &Text, i: usize, floor: usize) -> Option<(T, usize)> {
-        let list = self.by_last.get(&lower(text, i)?)?;
+        let list = self.by_last.get(lower(text, i)?)?;
         list.iter()
             .find(|(w, _)| i + 1 >= floor + w.len() && same_block_words(text, i + 1 - w.len(), w))
             .map(|(w, v)| (*v, w.len()))
@@ -115,20 +115,19 @@ impl<T: Copy> Table<T> {
     }
 }
 
-fn lower(text: &Text, i: usize) -> Option<String> {
+fn lower<'t>(text: &'t Text, i: usize) -> Option<&'t str> {
     let s = text.get(i);
-    (!s.is_empty() && s.len() <= 40).then(|| s.to_lowercase())
+    (!s.is_empty() && s.len() <= 40).then(|| text.lower(i))
 }
 
 /// Whether `words` stand at tokens `i…` within one block.
 fn same_block_words(text: &Text, i: usize, words: &[String]) -> bool {
     words.iter().enumerate().all(|(k, w)| {
         let t = i + k;
-        let token = text.get(t);
         t < text.tokens.len()
             && (k == 0 || text.tokens[t].gap != Gap::Block)
-            && token.len() <= 2 * w.len() + 4
-            && token.to_lowercase() == *w
+            && text.str(t).len() <= 2 * w.len() + 4
+            && text.lower(t) == w
     })
 }
 
