@@ -26,7 +26,9 @@ type Match = Option<(usize, Period)>;
 
 /// Proposes date claims.
 pub(crate) fn find(text: &Text, options: &Options, out: &mut Vec<Candidate>) {
-    let finder = Finder { text, lex: Lexicon::get(), dct: options.date() };
+    let lex = Lexicon::get();
+    let words = (0..text.tokens.len()).map(|i| lex.words(text, i)).collect();
+    let finder = Finder { text, lex, words, dct: options.date() };
     let mut i = 0;
     while i < text.tokens.len() {
         match finder.at(i) {
@@ -43,6 +45,8 @@ pub(crate) fn find(text: &Text, options: &Options, out: &mut Vec<Candidate>) {
 struct Finder<'t, 'a> {
     text: &'t Text<'a>,
     lex: &'static Lexicon,
+    /// The meanings of each token, looked up once.
+    words: Vec<&'static [Word]>,
     dct: Date,
 }
 
@@ -58,7 +62,7 @@ impl Finder<'_, '_> {
     // ---- token helpers ----
 
     fn words(&self, i: usize) -> &'static [Word] {
-        self.lex.words(self.text, i)
+        self.words.get(i).copied().unwrap_or(&[])
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
