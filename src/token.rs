@@ -5,7 +5,41 @@
 //! text. White space is not a token; each token records what white space precedes it, so a
 //! finder can tell `100,000` (no space) from `100, 000` and never join across a paragraph.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+/// A word table keyed by lower-cased text, hashed with [`WordHasher`].
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// FxHash (as in rustc): a few multiplies per word, against SipHash's rounds. The tables'
+/// keys are our own, so they need no defence against crafted collisions.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +91,7 @@ impl<'a> Text<'a> {
     }
 
     /// Token `i` lower-cased as `str::to_lowercase` does, or `""` past either end.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         match self.lows.get(i) {
             Some(Some((a, b))) => &self.lowered[*a..*b],
@@ -66,12 +101,14 @@ impl<'a> Text<'a> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn str(&self, i: usize) -> &'a str {
         let t = self.tokens[i];
         &self.src[t.start..t.end]
     }
 
     /// The text of token `i`, or `""` past either end.
+    #[inline]
     pub fn get(&self, i: usize) -> &'a str {
         if i < self.tokens.len() {
             self.str(i)
@@ -81,6 +118,7 @@ impl<'a> Text<'a> {
     }
 
     /// Whether token `i` is `word`, ignoring ASCII case. False past the end.
+    #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.get(i).eq_ignore_ascii_case(word)
     }

@@ -1,10 +1,9 @@
 //! The date words of `src/data/dates.tsv`, parsed once into lookups.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::tense::Tense;
-use crate::token::Text;
+use crate::token::{Text, WordMap};
 
 /// A calendar grain that counts and rolling periods are measured in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,9 +63,9 @@ pub(super) enum Word {
 }
 
 pub(super) struct Lexicon {
-    words: HashMap<String, Vec<Word>>,
+    words: WordMap<Vec<Word>>,
     /// Holiday names by first word: the lower-cased tokens of the name, and the rule.
-    holidays: HashMap<String, Vec<(Vec<String>, Rule)>>,
+    holidays: WordMap<Vec<(Vec<String>, Rule)>>,
 }
 
 /// Token `i` lower-cased for lookup (`""` past either end); a curly apostrophe becomes straight.
@@ -84,7 +83,7 @@ impl Lexicon {
     }
 
     fn parse(tsv: &'static str) -> Lexicon {
-        let mut lex = Lexicon { words: HashMap::new(), holidays: HashMap::new() };
+        let mut lex = Lexicon { words: WordMap::default(), holidays: WordMap::default() };
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let f: Vec<&'static str> = line.split('\t').collect();
             let n = |i: usize| f.get(i).and_then(|s| s.trim_start_matches('+').parse::<i64>().ok());

@@ -1,10 +1,9 @@
 //! The word tables `src/data/numbers.tsv` and `src/data/units.tsv`, parsed once.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::claim::Unit;
-use crate::token::{Gap, Text};
+use crate::token::{Gap, Text, WordMap};
 
 /// What a qualifier does to the number after it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -59,16 +58,16 @@ pub(super) enum Noun {
 /// Phrases of one or more tokens, found by their first or their last token, and word
 /// endings (written `-ists`) that stand for any longer word.
 pub(super) struct Table<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
-    by_last: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: WordMap<Vec<(Vec<String>, T)>>,
+    by_last: WordMap<Vec<(Vec<String>, T)>>,
     endings: Vec<(String, T)>,
 }
 
 impl<T: Copy> Table<T> {
     fn parse(src: &str, value: impl Fn(&[&str]) -> Option<T>) -> Self {
         let mut table = Table {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: WordMap::default(),
+            by_last: WordMap::default(),
             endings: Vec::new(),
         };
         for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
