@@ -11,8 +11,9 @@ mod table;
 mod unknown;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
-use crate::claim::Value;
+use crate::claim::{CountryCode, Value};
 use crate::options::Options;
 use crate::scan::Candidate;
 use crate::token::{Class, Gap, Text};
@@ -31,13 +32,27 @@ pub(super) struct Match<'t> {
 pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
     let t = tables();
     let found = matches(text, t);
+    let named: HashSet<CountryCode> = found
+        .iter()
+        .filter_map(|m| match m.entries.first()?.meaning {
+            Meaning::Country(code) => Some(code),
+            _ => None,
+        })
+        .collect();
     let mut reader = Reader::new(text, t, &found);
-    let (mut from, mut gaps, mut located) = (0, Vec::new(), Vec::new());
+    let (mut from, mut gaps, mut located, mut countries) = (0, Vec::new(), Vec::new(), Vec::new());
     for (k, m) in found.iter().enumerate() {
         gaps.push(from..m.first);
         from = m.last + 1;
         let (value, country) = match reader.meaning(k) {
-            Some(Meaning::Country(code)) => (Value::Country(code), code),
+            Some(Meaning::Country(code)) => {
+                countries.push((m.last, code));
+                (Value::Country(code), code)
+            }
+            Some(Meaning::Place { country, .. }) if country != "US" && us_county(text, m, &named, country) => {
+                let name = Cow::Owned(display_name(&text.src[text.span(m.first, m.last)]));
+                (Value::Place { name, country: "US" }, "US")
+            }
             Some(Meaning::Place { name, country }) => (Value::Place { name: Cow::Borrowed(name), country }, country),
             Some(Meaning::None) | None => continue,
         };
@@ -51,14 +66,21 @@ pub(crate) fn find(text: &Text, _options: &Options, out: &mut Vec<Candidate>) {
     }
     gaps.push(from..text.tokens.len());
     for gap in gaps {
-        for (first, last, in_us) in unknown_places(text, &t.words, gap) {
-            let country = if in_us { Some("US") } else { where_is(text, &located, first, last) };
+        for (first, last, end, in_us) in unknown_places(text, &t.words, gap) {
+            let country = if in_us { Some("US") } else { where_is(text, &t.words, &located, &countries, first, end) };
             if let Some(country) = country {
                 let name = Cow::Owned(display_name(&text.src[text.span(first, last)]));
                 out.push(Candidate { span: text.span(first, last), value: Value::Place { name, country } });
             }
         }
     }
+}
+
+/// Whether a place abroad names a county of the United States (`Nassau County`): `County`
+/// follows it and its country is named nowhere in the text.
+fn us_county(text: &Text, m: &Match, named: &HashSet<CountryCode>, country: CountryCode) -> bool {
+    let next = m.last + 1;
+    text.tokens.get(next).is_some_and(|t| t.gap == Gap::Space) && text.get(next) == "County" && !named.contains(country)
 }
 
 /// The names in the text, left to right, longest first, never overlapping.

@@ -96,7 +96,8 @@ impl<'a, 't> Reader<'a, 't> {
     }
 
     /// A town the tables lack, named before the state or country it lies in: a dateline
-    /// (`INDEPENDENCE, Mo.`) or after a locative word (`in Luninets, Belarus.`).
+    /// (`INDEPENDENCE, Mo.`, `ST. CLOUD, Minn.`) or after a locative word (`in Luninets,
+    /// Belarus.`, `a teacher of Massapequa, New York`).
     pub(super) fn town_before(&self, k: usize, country: CountryCode) -> Option<Candidate> {
         let (text, w, m) = (self.text, &self.t.words, &self.found[k]);
         if m.entries.iter().any(|e| e.demonym)
@@ -122,6 +123,10 @@ impl<'a, 't> Reader<'a, 't> {
         {
             first -= 1;
         }
+        let saint = first >= known_until + 2 && text.get(first - 1) == "." && text.is(first - 2, "st");
+        if saint && text.touches_next(first - 2) {
+            first -= 2;
+        }
         let capitals = (first..=last).all(|i| !text.str(i).chars().any(char::is_lowercase));
         let dateline = capitals && text.tokens[first].gap == Gap::Block;
         let located = first > 0 && text.tokens[first].gap == Gap::Space && w.locative.contains(&self.lower(first - 1));
@@ -132,6 +137,14 @@ impl<'a, 't> Reader<'a, 't> {
             Some(t) if t.class == Class::Punct => !matches!(text.get(next), "’" | "'" | "´" | "-"),
             Some(t) => t.class == Class::Word && w.loc_end.contains(&self.lower(next)),
         };
+        // After `of`, only a region that ends a phrase (`Roth of Massapequa, New York, was`),
+        // not a list (`the backing of Hezbollah, Moscow and Tehran`).
+        let listed = || {
+            let end = usize::from(text.get(next) == ",");
+            !m.entries.iter().all(|e| matches!(e.meaning, Meaning::Place { .. }))
+                || matches!(text.get(next + end), "and" | "or")
+        };
+        let located = located && !(text.is(first - 1, "of") && listed());
         if !(dateline || (located && ends)) {
             return None;
         }
@@ -156,15 +169,18 @@ impl<'a, 't> Reader<'a, 't> {
             || (city && spaced && w.broadcast.contains(&self.lower(next)))
     }
 
-    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`, `Karine Jean-Pierre`; then
-    /// `Jordan` alone, unless a locative word comes before it (`in Jordan`).
+    /// `Michael Jordan`, `Jordan Henderson`, `Mr. Washington`, `Karine Jean-Pierre`, not
+    /// `NATO Washington summit`; then `Jordan` alone, unless a locative word that does not
+    /// also go with a person comes before it (`in Jordan`, not `a letter to Jordan`).
     fn is_person(&mut self, k: usize) -> bool {
         let (w, m) = (&self.t.words, &self.found[k]);
+        let capitals = |i: usize| !self.text.str(i).chars().any(char::is_lowercase);
         let name_before = m.first.checked_sub(1).is_some_and(|p| {
             self.text.tokens[m.first].gap == Gap::Space
                 && self.text.tokens[p].class == Class::Word
                 && self.text.is_capitalised(p)
                 && !w.open.contains(&self.lower(p))
+                && (!capitals(p) || capitals(m.first))
         });
         let title = m.first >= 2 && self.text.get(m.first - 1) == "." && w.title.contains(&self.lower(m.first - 2));
         let double_barrelled = m.first >= 3
@@ -177,18 +193,20 @@ impl<'a, 't> Reader<'a, 't> {
             && !w.open.contains(&self.lower(m.first - 3));
         let name_after = self.spaced_capital(m.last + 1)
             && !w.after.contains(&self.lower(m.last + 1))
-            && self.found.get(k + 1).map_or(true, |n| n.first != m.last + 1);
+            && self.found.get(k + 1).is_none_or(|n| n.first != m.last + 1);
         let name = self.lower(m.first);
         if name_before || title || name_after || double_barrelled {
             self.persons.insert(name);
             return true;
         }
-        let placed =
-            m.first.checked_sub(1).is_some_and(|p| w.locative.contains(&self.lower(p)) || self.text.is(p, "of"));
+        let placed = m.first.checked_sub(1).is_some_and(|p| {
+            let word = self.lower(p);
+            w.locative.contains(&word) && !w.movement.contains(&word)
+        });
         !placed && !m.entries.iter().any(|e| e.capital) && self.persons.contains(&name)
     }
 
-    /// `speaks French`, `in Russian.`, `Russian-speaking`, `French speakers`; not
+    /// `speaks French`, `in Russian.`, `in fluent Russian`, `Russian-speaking`, `French speakers`; not
     /// `in Russian and Ukrainian cities`.
     fn is_language(&self, k: usize) -> bool {
         let (w, m) = (&self.t.words, &self.found[k]);
@@ -200,12 +218,17 @@ impl<'a, 't> Reader<'a, 't> {
         if w.lang_after.contains(&self.lower(if hyphen { next + 1 } else { next })) {
             return true;
         }
-        let spoken = m.first.checked_sub(1).is_some_and(|p| {
+        let how = m.first.checked_sub(1).and_then(|p| {
+            let compound = p >= 2 && self.text.get(p - 1) == "-" && self.text.touches_next(p - 2);
+            let start = if compound && self.text.touches_next(p - 1) { p - 2 } else { p };
+            w.lang_how.contains(&self.lower(start)).then_some(start)
+        });
+        let spoken = how.unwrap_or(m.first).checked_sub(1).is_some_and(|p| {
             w.lang.contains(&self.lower(p))
                 || (matches!(self.text.get(p), "and" | "or" | ",")
                     && self.language_end.is_some_and(|l| l + 2 == m.first))
         });
-        let ends = self.text.tokens.get(next).map_or(true, |t| t.class != Class::Word || t.gap == Gap::Block)
+        let ends = self.text.tokens.get(next).is_none_or(|t| t.class != Class::Word || t.gap == Gap::Block)
             || w.lang_end.contains(&self.lower(next));
         let listed_adjective = self.found.get(k + 1).filter(|n| n.first == next + 1).is_some_and(|n| {
             matches!(self.text.get(next), "and" | "or")

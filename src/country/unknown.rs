@@ -6,17 +6,34 @@ use super::table::Words;
 use crate::claim::CountryCode;
 use crate::token::{Class, Gap, Text};
 
-/// The country of a place the tables lack: the one named right after it (`Zyabrovka Air Base
-/// in Belarus`), else the last one named before it. `located` holds the first token and
-/// country of each name of a country or place (not a demonym), in text order.
+/// The country of a place the tables lack, whose name runs over tokens `first..=last`:
+/// the country or demonym right before its kind (`the Cuban city of Cardenas`), the place
+/// right after a comma (`Independence, Missouri`), the one named just after it (`Zyabrovka Air
+/// Base in Belarus`), else the last one named before it. `located` holds the first token and
+/// country of each name of a country or place (not a demonym), `countries` the last token and
+/// country of each name or demonym of a country, both in text order.
 pub(super) fn where_is(
     text: &Text,
+    w: &Words,
     located: &[(usize, CountryCode)],
+    countries: &[(usize, CountryCode)],
     first: usize,
     last: usize,
 ) -> Option<CountryCode> {
+    if first >= 3 && text.is(first - 1, "of") && w.kind_of.contains(&text.get(first - 2).to_lowercase()) {
+        let mut end = first - 3;
+        if end >= 2 && text.is(end, "s") && matches!(text.get(end - 1), "'" | "’") {
+            end -= 2;
+        }
+        if let Ok(k) = countries.binary_search_by_key(&end, |&(at, _)| at) {
+            return Some(countries[k].1);
+        }
+    }
     let after = located.partition_point(|&(at, _)| at <= last);
     if let Some(&(at, country)) = located.get(after) {
+        if at == last + 2 && text.get(last + 1) == "," {
+            return Some(country);
+        }
         let near = at <= last + 12 && matches!(text.get(at - 1), "in" | "near" | "of");
         let same_sentence = || {
             (last + 1..=at).all(|i| !matches!(text.get(i), "." | ";" | "!" | "?") && text.tokens[i].gap != Gap::Block)
@@ -31,8 +48,8 @@ pub(super) fn where_is(
 
 /// Places the tables lack, known by the word before or after them: `the town of Bucha`,
 /// `Idlib province`, `Luninets Air Base` (span `Luninets`), `Fulton County` (in the US, the
-/// third value). Yields the first and last token of each name.
-pub(super) fn unknown_places(text: &Text, w: &Words, range: Range<usize>) -> Vec<(usize, usize, bool)> {
+/// last value). Yields the first and last token of each name, and the last of its suffix.
+pub(super) fn unknown_places(text: &Text, w: &Words, range: Range<usize>) -> Vec<(usize, usize, usize, bool)> {
     let lower = |i: usize| text.get(i).to_lowercase();
     let word = |i: usize| text.tokens.get(i).is_some_and(|t| t.class == Class::Word);
     let capital = |i: usize| word(i) && text.is_capitalised(i);
@@ -74,7 +91,7 @@ pub(super) fn unknown_places(text: &Text, w: &Words, range: Range<usize>) -> Vec
         let county = suffix.is_some() && words.last().is_some_and(|s| s == "county");
         let named = (i..=name_end).all(|k| !w.after.contains(&lower(k)));
         if (of_kind || kind_after || suffix.is_some()) && named {
-            found.push((i, name_end, county));
+            found.push((i, name_end, last, county));
         }
         i = last + 1;
     }
