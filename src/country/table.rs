@@ -1,10 +1,10 @@
 //! The tables of `src/data/`, parsed once into lookups keyed by normalised token text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::claim::CountryCode;
-use crate::token::{Gap, Text};
+use crate::token::{Gap, Text, WordMap};
 
 /// What a matched name means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +80,7 @@ pub(super) struct Words {
 }
 
 pub(super) struct Tables {
-    pub names: HashMap<String, Vec<Entry>>,
+    pub names: WordMap<Vec<Entry>>,
     /// The most tokens any name has: the bound of the look-ahead.
     pub max_tokens: usize,
     pub words: Words,
@@ -103,11 +103,16 @@ pub(super) fn push_key(key: &mut String, text: &Text, i: usize) {
     if !key.is_empty() && text.tokens[i].gap != Gap::None {
         key.push(' ');
     }
-    for c in text.str(i).chars() {
+    let lower = text.lower(i);
+    if lower.is_ascii() {
+        key.push_str(lower);
+        return;
+    }
+    for c in lower.chars() {
         match c {
             '’' | 'ʼ' | '‘' | '´' => key.push('\''),
             '‐' | '‑' | '–' => key.push('-'),
-            c => key.extend(c.to_lowercase()),
+            c => key.push(c),
         }
     }
 }
@@ -117,7 +122,7 @@ fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 fn build() -> Tables {
-    let mut t = Tables { names: HashMap::new(), max_tokens: 1, words: Words::default() };
+    let mut t = Tables { names: WordMap::default(), max_tokens: 1, words: Words::default() };
     for row in rows(COUNTRIES) {
         let code = row[0];
         for name in row.get(1).into_iter().flat_map(|c| c.split('|')) {
