@@ -222,11 +222,7 @@ fn tokenize(src: &str) -> Vec<Token> {
                 if c == '\n' {
                     newlines += 1;
                 }
-                gap = if newlines >= 2 || c == '\u{2029}' || gap == Gap::Block {
-                    Gap::Block
-                } else {
-                    Gap::Space
-                };
+                gap = if newlines >= 2 || c == '\u{2029}' || gap == Gap::Block { Gap::Block } else { Gap::Space };
             }
         }
     }

@@ -65,11 +65,7 @@ pub(super) struct Table<T> {
 
 impl<T: Copy> Table<T> {
     fn parse(src: &str, value: impl Fn(&[&str]) -> Option<T>) -> Self {
-        let mut table = Table {
-            by_first: WordMap::default(),
-            by_last: WordMap::default(),
-            endings: Vec::new(),
-        };
+        let mut table = Table { by_first: WordMap::default(), by_last: WordMap::default(), endings: Vec::new() };
         for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let fields: Vec<&str> = line.split('\t').collect();
             let Some(v) = value(&fields[1..]) else { continue };
@@ -91,9 +87,7 @@ impl<T: Copy> Table<T> {
     /// The longest entry whose tokens start at token `i`: its value and length in tokens.
     pub fn at(&self, text: &Text, i: usize) -> Option<(T, usize)> {
         let list = self.by_first.get(lower(text, i)?)?;
-        list.iter()
-            .find(|(w, _)| same_block_words(text, i, w))
-            .map(|(w, v)| (*v, w.len()))
+        list.iter().find(|(w, _)| same_block_words(text, i, w)).map(|(w, v)| (*v, w.len()))
     }
 
     /// The longest entry whose tokens end at token `i`, starting at or after `floor`.
@@ -106,11 +100,7 @@ impl<T: Copy> Table<T> {
 
     /// A one-word entry for `word` (already lower case).
     fn word(&self, word: &str) -> Option<T> {
-        self.by_first
-            .get(word)?
-            .iter()
-            .find(|(w, _)| w.len() == 1)
-            .map(|(_, v)| *v)
+        self.by_first.get(word)?.iter().find(|(w, _)| w.len() == 1).map(|(_, v)| *v)
     }
 }
 
@@ -200,10 +190,7 @@ pub(super) fn noun_at(text: &Text, i: usize) -> Option<(Noun, usize)> {
         return Some((noun, 1));
     }
     // `activists`, `physicians`: a long word with a people ending.
-    let ending = table
-        .endings
-        .iter()
-        .find(|(e, _)| word.len() >= e.len() + 4 && word.ends_with(e.as_str()))?;
+    let ending = table.endings.iter().find(|(e, _)| word.len() >= e.len() + 4 && word.ends_with(e.as_str()))?;
     Some((ending.1, 1))
 }
 
@@ -223,10 +210,7 @@ mod tests {
         assert_eq!(noun_at(&text, 4), Some((Noun::Unit(Unit::Personnel), 2)));
         let text = Text::new("Troops as many as");
         assert_eq!(noun_at(&text, 0), Some((Noun::Unit(Unit::Personnel), 1)));
-        assert_eq!(
-            numbers().ending_at(&text, 3, 1),
-            Some((NumberWord::Qualifier(Bound::AtMost), 3))
-        );
+        assert_eq!(numbers().ending_at(&text, 3, 1), Some((NumberWord::Qualifier(Bound::AtMost), 3)));
         assert_eq!(numbers().ending_at(&text, 3, 2), None);
     }
 }
