@@ -5,12 +5,15 @@
 //! text. White space is not a token; each token records what white space precedes it, so a
 //! finder can tell `100,000` (no space) from `100, 000` and never join across a paragraph.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// A word table keyed by lower-cased text, hashed with [`WordHasher`].
 pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A set of lower-cased words, hashed with [`WordHasher`].
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// FxHash (as in rustc): a few multiplies per word, against SipHash's rounds. The tables'
 /// keys are our own, so they need no defence against crafted collisions.

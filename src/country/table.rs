@@ -1,10 +1,9 @@
 //! The tables of `src/data/`, parsed once into lookups keyed by normalised token text.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::claim::CountryCode;
-use crate::token::{Gap, Text, WordMap};
+use crate::token::{Gap, Text, WordMap, WordSet};
 
 /// What a matched name means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,27 +55,27 @@ const COUNTRY: Flag = Flag { state: false, capital: true };
 /// `names.tsv`.
 #[derive(Default)]
 pub(super) struct Words {
-    pub open: HashSet<String>,
-    pub after: HashSet<String>,
-    pub lang: HashSet<String>,
-    pub lang_after: HashSet<String>,
-    pub lang_end: HashSet<String>,
-    pub lang_how: HashSet<String>,
-    pub languages: HashSet<String>,
-    pub title: HashSet<String>,
-    pub locative: HashSet<String>,
-    pub movement: HashSet<String>,
-    pub loc_end: HashSet<String>,
-    pub kind_of: HashSet<String>,
-    pub kind_after: HashSet<String>,
+    pub open: WordSet,
+    pub after: WordSet,
+    pub lang: WordSet,
+    pub lang_after: WordSet,
+    pub lang_end: WordSet,
+    pub lang_how: WordSet,
+    pub languages: WordSet,
+    pub title: WordSet,
+    pub locative: WordSet,
+    pub movement: WordSet,
+    pub loc_end: WordSet,
+    pub kind_of: WordSet,
+    pub kind_after: WordSet,
     /// Capitalised endings such as `Air Base`, as lower-case word lists.
     pub suffixes: Vec<Vec<String>>,
-    pub us: HashSet<String>,
-    pub abroad: HashSet<String>,
-    pub twin: HashSet<String>,
-    pub org_before: HashSet<String>,
-    pub org_after: HashSet<String>,
-    pub broadcast: HashSet<String>,
+    pub us: WordSet,
+    pub abroad: WordSet,
+    pub twin: WordSet,
+    pub org_before: WordSet,
+    pub org_after: WordSet,
+    pub broadcast: WordSet,
 }
 
 pub(super) struct Tables {
