@@ -81,25 +81,33 @@ pub(crate) struct Text<'a> {
     pub tokens: Vec<Token>,
     /// The lower case of the tokens that differ from it, one after another.
     lowered: String,
-    /// Per token: its span in `lowered`, or `None` when the token is its own lower case.
-    lows: Vec<Option<(usize, usize)>>,
+    /// Per token: where its lower case ends in `lowered`; an empty span means the token itself.
+    ends: Vec<usize>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(src: &'a str) -> Self {
         let tokens = tokenize(src);
         let mut lowered = String::new();
-        let lows = tokens.iter().map(|t| lower_into(&src[t.start..t.end], &mut lowered)).collect();
-        Text { src, tokens, lowered, lows }
+        let ends = tokens
+            .iter()
+            .map(|t| {
+                lower_into(&src[t.start..t.end], &mut lowered);
+                lowered.len()
+            })
+            .collect();
+        Text { src, tokens, lowered, ends }
     }
 
     /// Token `i` lower-cased as `str::to_lowercase` does, or `""` past either end.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        match self.lows.get(i) {
-            Some(Some((a, b))) => &self.lowered[*a..*b],
-            Some(None) => self.str(i),
-            None => "",
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        if start == end {
+            self.str(i)
+        } else {
+            &self.lowered[start..end]
         }
     }
 
@@ -147,23 +155,20 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Appends the lower case of `s` to `out` when it differs from `s`, and returns its span.
-fn lower_into(s: &str, out: &mut String) -> Option<(usize, usize)> {
-    let start = out.len();
+/// Appends the lower case of `s` to `out` when it differs from `s`.
+fn lower_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return None;
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            let start = out.len();
+            out.push_str(s);
+            out[start..].make_ascii_lowercase();
         }
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
     } else {
         let lower = s.to_lowercase();
-        if lower == s {
-            return None;
+        if lower != s {
+            out.push_str(&lower);
         }
-        out.push_str(&lower);
     }
-    Some((start, out.len()))
 }
 
 fn char_class(c: char) -> Option<Class> {
