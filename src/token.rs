@@ -5,7 +5,44 @@
 //! text. White space is not a token; each token records what white space precedes it, so a
 //! finder can tell `100,000` (no space) from `100, 000` and never join across a paragraph.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+/// A word table keyed by lower-cased text, hashed with [`WordHasher`].
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A set of lower-cased words, hashed with [`WordHasher`].
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
+/// FxHash (as in rustc): a few multiplies per word, against SipHash's rounds. The tables'
+/// keys are our own, so they need no defence against crafted collisions.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,20 +79,47 @@ pub(crate) struct Token {
 pub(crate) struct Text<'a> {
     pub src: &'a str,
     pub tokens: Vec<Token>,
+    /// The lower case of the tokens that differ from it, one after another.
+    lowered: String,
+    /// Per token: where its lower case ends in `lowered`; an empty span means the token itself.
+    ends: Vec<usize>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(src: &'a str) -> Self {
-        Text { src, tokens: tokenize(src) }
+        let tokens = tokenize(src);
+        let mut lowered = String::new();
+        let ends = tokens
+            .iter()
+            .map(|t| {
+                lower_into(&src[t.start..t.end], &mut lowered);
+                lowered.len()
+            })
+            .collect();
+        Text { src, tokens, lowered, ends }
+    }
+
+    /// Token `i` lower-cased as `str::to_lowercase` does, or `""` past either end.
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        if start == end {
+            self.str(i)
+        } else {
+            &self.lowered[start..end]
+        }
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn str(&self, i: usize) -> &'a str {
         let t = self.tokens[i];
         &self.src[t.start..t.end]
     }
 
     /// The text of token `i`, or `""` past either end.
+    #[inline]
     pub fn get(&self, i: usize) -> &'a str {
         if i < self.tokens.len() {
             self.str(i)
@@ -65,6 +129,7 @@ impl<'a> Text<'a> {
     }
 
     /// Whether token `i` is `word`, ignoring ASCII case. False past the end.
+    #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.get(i).eq_ignore_ascii_case(word)
     }
@@ -87,6 +152,22 @@ impl<'a> Text<'a> {
     /// Whether a block boundary lies between tokens `first` and `last` (inclusive range).
     pub fn crosses_block(&self, first: usize, last: usize) -> bool {
         self.tokens[first + 1..=last].iter().any(|t| t.gap == Gap::Block)
+    }
+}
+
+/// Appends the lower case of `s` to `out` when it differs from `s`.
+fn lower_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            let start = out.len();
+            out.push_str(s);
+            out[start..].make_ascii_lowercase();
+        }
+    } else {
+        let lower = s.to_lowercase();
+        if lower != s {
+            out.push_str(&lower);
+        }
     }
 }
 
@@ -149,11 +230,7 @@ fn tokenize(src: &str) -> Vec<Token> {
                 if c == '\n' {
                     newlines += 1;
                 }
-                gap = if newlines >= 2 || c == '\u{2029}' || gap == Gap::Block {
-                    Gap::Block
-                } else {
-                    Gap::Space
-                };
+                gap = if newlines >= 2 || c == '\u{2029}' || gap == Gap::Block { Gap::Block } else { Gap::Space };
             }
         }
     }
@@ -190,6 +267,13 @@ mod tests {
         ];
         let want: Vec<_> = want.iter().map(|(s, c, g)| (s.to_string(), *c, *g)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn lower_cases_each_token() {
+        let t = Text::new("The ÉTÉ été ΟΔΟΣ x");
+        let got: Vec<&str> = (0..6).map(|i| t.lower(i)).collect();
+        assert_eq!(got, ["the", "été", "été", "οδος", "x", ""]);
     }
 
     #[test]

@@ -1,10 +1,9 @@
 //! The tables of `src/data/`, parsed once into lookups keyed by normalised token text.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::claim::CountryCode;
-use crate::token::{Gap, Text};
+use crate::token::{Gap, Text, WordMap, WordSet};
 
 /// What a matched name means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,31 +55,31 @@ const COUNTRY: Flag = Flag { state: false, capital: true };
 /// `names.tsv`.
 #[derive(Default)]
 pub(super) struct Words {
-    pub open: HashSet<String>,
-    pub after: HashSet<String>,
-    pub lang: HashSet<String>,
-    pub lang_after: HashSet<String>,
-    pub lang_end: HashSet<String>,
-    pub lang_how: HashSet<String>,
-    pub languages: HashSet<String>,
-    pub title: HashSet<String>,
-    pub locative: HashSet<String>,
-    pub movement: HashSet<String>,
-    pub loc_end: HashSet<String>,
-    pub kind_of: HashSet<String>,
-    pub kind_after: HashSet<String>,
+    pub open: WordSet,
+    pub after: WordSet,
+    pub lang: WordSet,
+    pub lang_after: WordSet,
+    pub lang_end: WordSet,
+    pub lang_how: WordSet,
+    pub languages: WordSet,
+    pub title: WordSet,
+    pub locative: WordSet,
+    pub movement: WordSet,
+    pub loc_end: WordSet,
+    pub kind_of: WordSet,
+    pub kind_after: WordSet,
     /// Capitalised endings such as `Air Base`, as lower-case word lists.
     pub suffixes: Vec<Vec<String>>,
-    pub us: HashSet<String>,
-    pub abroad: HashSet<String>,
-    pub twin: HashSet<String>,
-    pub org_before: HashSet<String>,
-    pub org_after: HashSet<String>,
-    pub broadcast: HashSet<String>,
+    pub us: WordSet,
+    pub abroad: WordSet,
+    pub twin: WordSet,
+    pub org_before: WordSet,
+    pub org_after: WordSet,
+    pub broadcast: WordSet,
 }
 
 pub(super) struct Tables {
-    pub names: HashMap<String, Vec<Entry>>,
+    pub names: WordMap<Vec<Entry>>,
     /// The most tokens any name has: the bound of the look-ahead.
     pub max_tokens: usize,
     pub words: Words,
@@ -103,11 +102,16 @@ pub(super) fn push_key(key: &mut String, text: &Text, i: usize) {
     if !key.is_empty() && text.tokens[i].gap != Gap::None {
         key.push(' ');
     }
-    for c in text.str(i).chars() {
+    let lower = text.lower(i);
+    if lower.is_ascii() {
+        key.push_str(lower);
+        return;
+    }
+    for c in lower.chars() {
         match c {
             '’' | 'ʼ' | '‘' | '´' => key.push('\''),
             '‐' | '‑' | '–' => key.push('-'),
-            c => key.extend(c.to_lowercase()),
+            c => key.push(c),
         }
     }
 }
@@ -117,7 +121,7 @@ fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 fn build() -> Tables {
-    let mut t = Tables { names: HashMap::new(), max_tokens: 1, words: Words::default() };
+    let mut t = Tables { names: WordMap::default(), max_tokens: 1, words: Words::default() };
     for row in rows(COUNTRIES) {
         let code = row[0];
         for name in row.get(1).into_iter().flat_map(|c| c.split('|')) {

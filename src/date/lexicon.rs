@@ -1,10 +1,9 @@
 //! The date words of `src/data/dates.tsv`, parsed once into lookups.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::tense::Tense;
-use crate::token::Text;
+use crate::token::{Text, WordMap};
 
 /// A calendar grain that counts and rolling periods are measured in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,14 +63,17 @@ pub(super) enum Word {
 }
 
 pub(super) struct Lexicon {
-    words: HashMap<String, Vec<Word>>,
+    words: WordMap<Vec<Word>>,
     /// Holiday names by first word: the lower-cased tokens of the name, and the rule.
-    holidays: HashMap<String, Vec<(Vec<String>, Rule)>>,
+    holidays: WordMap<Vec<(Vec<String>, Rule)>>,
 }
 
-/// Lower-cases a token for lookup; curly apostrophes become straight ones.
-pub(super) fn fold(s: &str) -> String {
-    s.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect::<String>().to_lowercase()
+/// Token `i` lower-cased for lookup (`""` past either end); a curly apostrophe becomes straight.
+pub(super) fn fold<'t>(text: &'t Text, i: usize) -> &'t str {
+    match text.lower(i) {
+        "\u{2019}" => "'",
+        s => s,
+    }
 }
 
 impl Lexicon {
@@ -81,7 +83,7 @@ impl Lexicon {
     }
 
     fn parse(tsv: &'static str) -> Lexicon {
-        let mut lex = Lexicon { words: HashMap::new(), holidays: HashMap::new() };
+        let mut lex = Lexicon { words: WordMap::default(), holidays: WordMap::default() };
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let f: Vec<&'static str> = line.split('\t').collect();
             let n = |i: usize| f.get(i).and_then(|s| s.trim_start_matches('+').parse::<i64>().ok());
@@ -119,7 +121,7 @@ impl Lexicon {
                         _ => Rule::Easter(small(3)),
                     };
                     let text = Text::new(f[0]);
-                    let name: Vec<String> = (0..text.tokens.len()).map(|i| fold(text.str(i))).collect();
+                    let name: Vec<String> = (0..text.tokens.len()).map(|i| fold(&text, i).to_string()).collect();
                     if let Some(first) = name.first() {
                         lex.holidays.entry(first.clone()).or_default().push((name, rule));
                     }
@@ -141,18 +143,18 @@ impl Lexicon {
         if s.is_empty() || s.len() > 12 || !s.chars().next().is_some_and(char::is_alphabetic) {
             return &[];
         }
-        self.words.get(&fold(s)).map_or(&[], Vec::as_slice)
+        self.words.get(fold(text, i)).map_or(&[], Vec::as_slice)
     }
 
     /// The longest holiday name starting at token `i`: its last token and rule.
     pub fn holiday(&self, text: &Text, i: usize) -> Option<(usize, Rule)> {
-        let names = self.holidays.get(&fold(text.get(i)))?;
+        let names = self.holidays.get(fold(text, i))?;
         names.iter().find_map(|(name, rule)| {
             let fits = name.iter().enumerate().all(|(k, w)| {
                 let at = i + k;
                 at < text.tokens.len()
                     && (k == 0 || text.tokens[at].gap != crate::token::Gap::Block)
-                    && fold(text.str(at)) == *w
+                    && fold(text, at) == w
             });
             fits.then(|| (i + name.len() - 1, *rule))
         })

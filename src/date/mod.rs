@@ -26,7 +26,9 @@ type Match = Option<(usize, Period)>;
 
 /// Proposes date claims.
 pub(crate) fn find(text: &Text, options: &Options, out: &mut Vec<Candidate>) {
-    let finder = Finder { text, lex: Lexicon::get(), dct: options.date() };
+    let lex = Lexicon::get();
+    let words = (0..text.tokens.len()).map(|i| lex.words(text, i)).collect();
+    let finder = Finder { text, lex, words, dct: options.date() };
     let mut i = 0;
     while i < text.tokens.len() {
         match finder.at(i) {
@@ -43,6 +45,8 @@ pub(crate) fn find(text: &Text, options: &Options, out: &mut Vec<Candidate>) {
 struct Finder<'t, 'a> {
     text: &'t Text<'a>,
     lex: &'static Lexicon,
+    /// The meanings of each token, looked up once.
+    words: Vec<&'static [Word]>,
     dct: Date,
 }
 
@@ -58,7 +62,7 @@ impl Finder<'_, '_> {
     // ---- token helpers ----
 
     fn words(&self, i: usize) -> &'static [Word] {
-        self.lex.words(self.text, i)
+        self.words.get(i).copied().unwrap_or(&[])
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -179,7 +183,7 @@ impl Finder<'_, '_> {
     }
 
     fn pick(&self, i: usize) -> Option<Pick> {
-        match fold(self.text.get(i)).as_str() {
+        match fold(self.text, i) {
             "last" | "past" | "previous" => Some(Pick::Last),
             "this" | "current" => Some(Pick::This),
             "next" | "coming" => Some(Pick::Next),
@@ -315,7 +319,7 @@ impl Finder<'_, '_> {
     /// `early 2022`, `mid-January`, `late yesterday`, `earlier this month`,
     /// `the end of the year`, `the week of March 6`, `noon Saturday`.
     fn modified(&self, i: usize) -> Match {
-        let third = match fold(self.text.get(i)).as_str() {
+        let third = match fold(self.text, i) {
             "early" => Some(Third::Early),
             "mid" => Some(Third::Mid),
             "late" => Some(Third::Late),
@@ -340,7 +344,7 @@ impl Finder<'_, '_> {
             return Some((last, calendar::week(p.start)?)); // `the week of March 6`
         }
         let the = usize::from(self.is(i, "the"));
-        let edge = match fold(self.text.get(i + the)).as_str() {
+        let edge = match fold(self.text, i + the) {
             "end" => Some(Third::Late),
             "beginning" | "start" => Some(Third::Early),
             "middle" => Some(Third::Mid),
@@ -593,7 +597,7 @@ impl Finder<'_, '_> {
         if self.class(next) != Some(Class::Word) || !self.joins(next) || self.text.is_capitalised(next) {
             return false;
         }
-        let word = fold(self.text.get(next));
+        let word = fold(self.text, next);
         let singular_s = ["ss", "is", "us"].iter().any(|e| word.ends_with(e));
         word.len() > 3 && word.ends_with('s') && !singular_s && self.words(next).is_empty()
     }
@@ -659,7 +663,7 @@ impl Finder<'_, '_> {
     /// `last week`, `next month`, `this year`, `this weekend`, `the weekend`, `last Monday`,
     /// `last August`, `last summer`, `this century`.
     fn relative(&self, i: usize) -> Match {
-        let day = match fold(self.text.get(i)).as_str() {
+        let day = match fold(self.text, i) {
             "today" | "tonight" => Some(0),
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
@@ -674,7 +678,7 @@ impl Finder<'_, '_> {
             return Some((last, calendar::day(calendar::add_days(self.dct, offset)?)));
         }
         if self.is(i, "the") && self.is(i + 1, "day") && self.joins(i + 3) {
-            let offset = match (fold(self.text.get(i + 2)).as_str(), fold(self.text.get(i + 3)).as_str()) {
+            let offset = match (fold(self.text, i + 2), fold(self.text, i + 3)) {
                 ("before", "yesterday") => -2,
                 ("after", "tomorrow") => 2,
                 _ => return None,
@@ -757,7 +761,7 @@ impl Finder<'_, '_> {
         if !self.is(i, "the") || !self.joins(i + 1) {
             return None;
         }
-        let back = match fold(self.text.get(i + 1)).as_str() {
+        let back = match fold(self.text, i + 1) {
             "past" | "last" | "previous" => true,
             "next" | "coming" => false,
             _ => return None,

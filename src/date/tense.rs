@@ -19,7 +19,7 @@ pub(crate) fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
     if text.tokens[i].class != Class::Word {
         return Tense::Unknown;
     }
-    let before = |words: &[&str]| i > 0 && words.contains(&fold(text.get(i - 1)).as_str());
+    let before = |words: &[&str]| i > 0 && words.contains(&fold(text, i - 1));
     let words = Lexicon::get().words(text, i);
     // A participle after `be` (`will be held`) belongs to the word before it.
     if before(&["be", "being"]) {
@@ -34,7 +34,7 @@ pub(crate) fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
             return Tense::Unknown;
         }
         // `were planning to`: the word after `was` decides.
-        let be = matches!(fold(text.str(i)).as_str(), "was" | "were");
+        let be = matches!(fold(text, i), "was" | "were");
         if be && i + 1 < text.tokens.len() && cue_at(i + 1) == Some(Tense::Future) {
             return Tense::Unknown;
         }
@@ -45,14 +45,14 @@ pub(crate) fn cue(text: &Text, i: usize, ahead: bool) -> Tense {
         }
         return t;
     }
-    let w = fold(text.str(i));
+    let w = fold(text, i);
     // `agreed to meet on Monday`: an intention looks ahead (but `on Monday agreed to` not).
     if ahead && words.contains(&Word::Intent) && text.is(i + 1, "to") {
         return Tense::Future;
     }
     if w == "set" {
         // `set to`, `set for` look ahead; `a record set on Aug. 6` looks back.
-        return if matches!(fold(text.get(i + 1)).as_str(), "to" | "for") { Tense::Future } else { Tense::Past };
+        return if matches!(fold(text, i + 1), "to" | "for") { Tense::Future } else { Tense::Past };
     }
     let regular_past = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !text.is_capitalised(i);
     if regular_past && words.is_empty() {

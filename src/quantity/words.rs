@@ -1,10 +1,9 @@
 //! The word tables `src/data/numbers.tsv` and `src/data/units.tsv`, parsed once.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::claim::Unit;
-use crate::token::{Gap, Text};
+use crate::token::{Gap, Text, WordMap};
 
 /// What a qualifier does to the number after it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -59,18 +58,14 @@ pub(super) enum Noun {
 /// Phrases of one or more tokens, found by their first or their last token, and word
 /// endings (written `-ists`) that stand for any longer word.
 pub(super) struct Table<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
-    by_last: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: WordMap<Vec<(Vec<String>, T)>>,
+    by_last: WordMap<Vec<(Vec<String>, T)>>,
     endings: Vec<(String, T)>,
 }
 
 impl<T: Copy> Table<T> {
     fn parse(src: &str, value: impl Fn(&[&str]) -> Option<T>) -> Self {
-        let mut table = Table {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
-            endings: Vec::new(),
-        };
+        let mut table = Table { by_first: WordMap::default(), by_last: WordMap::default(), endings: Vec::new() };
         for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let fields: Vec<&str> = line.split('\t').collect();
             let Some(v) = value(&fields[1..]) else { continue };
@@ -91,15 +86,13 @@ impl<T: Copy> Table<T> {
 
     /// The longest entry whose tokens start at token `i`: its value and length in tokens.
     pub fn at(&self, text: &Text, i: usize) -> Option<(T, usize)> {
-        let list = self.by_first.get(&lower(text, i)?)?;
-        list.iter()
-            .find(|(w, _)| same_block_words(text, i, w))
-            .map(|(w, v)| (*v, w.len()))
+        let list = self.by_first.get(lower(text, i)?)?;
+        list.iter().find(|(w, _)| same_block_words(text, i, w)).map(|(w, v)| (*v, w.len()))
     }
 
     /// The longest entry whose tokens end at token `i`, starting at or after `floor`.
     pub fn ending_at(&self, text: &Text, i: usize, floor: usize) -> Option<(T, usize)> {
-        let list = self.by_last.get(&lower(text, i)?)?;
+        let list = self.by_last.get(lower(text, i)?)?;
         list.iter()
             .find(|(w, _)| i + 1 >= floor + w.len() && same_block_words(text, i + 1 - w.len(), w))
             .map(|(w, v)| (*v, w.len()))
@@ -107,28 +100,23 @@ impl<T: Copy> Table<T> {
 
     /// A one-word entry for `word` (already lower case).
     fn word(&self, word: &str) -> Option<T> {
-        self.by_first
-            .get(word)?
-            .iter()
-            .find(|(w, _)| w.len() == 1)
-            .map(|(_, v)| *v)
+        self.by_first.get(word)?.iter().find(|(w, _)| w.len() == 1).map(|(_, v)| *v)
     }
 }
 
-fn lower(text: &Text, i: usize) -> Option<String> {
+fn lower<'t>(text: &'t Text, i: usize) -> Option<&'t str> {
     let s = text.get(i);
-    (!s.is_empty() && s.len() <= 40).then(|| s.to_lowercase())
+    (!s.is_empty() && s.len() <= 40).then(|| text.lower(i))
 }
 
 /// Whether `words` stand at tokens `i…` within one block.
 fn same_block_words(text: &Text, i: usize, words: &[String]) -> bool {
     words.iter().enumerate().all(|(k, w)| {
         let t = i + k;
-        let token = text.get(t);
         t < text.tokens.len()
             && (k == 0 || text.tokens[t].gap != Gap::Block)
-            && token.len() <= 2 * w.len() + 4
-            && token.to_lowercase() == *w
+            && text.str(t).len() <= 2 * w.len() + 4
+            && text.lower(t) == w
     })
 }
 
@@ -202,10 +190,7 @@ pub(super) fn noun_at(text: &Text, i: usize) -> Option<(Noun, usize)> {
         return Some((noun, 1));
     }
     // `activists`, `physicians`: a long word with a people ending.
-    let ending = table
-        .endings
-        .iter()
-        .find(|(e, _)| word.len() >= e.len() + 4 && word.ends_with(e.as_str()))?;
+    let ending = table.endings.iter().find(|(e, _)| word.len() >= e.len() + 4 && word.ends_with(e.as_str()))?;
     Some((ending.1, 1))
 }
 
@@ -225,10 +210,7 @@ mod tests {
         assert_eq!(noun_at(&text, 4), Some((Noun::Unit(Unit::Personnel), 2)));
         let text = Text::new("Troops as many as");
         assert_eq!(noun_at(&text, 0), Some((Noun::Unit(Unit::Personnel), 1)));
-        assert_eq!(
-            numbers().ending_at(&text, 3, 1),
-            Some((NumberWord::Qualifier(Bound::AtMost), 3))
-        );
+        assert_eq!(numbers().ending_at(&text, 3, 1), Some((NumberWord::Qualifier(Bound::AtMost), 3)));
         assert_eq!(numbers().ending_at(&text, 3, 2), None);
     }
 }
