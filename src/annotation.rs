@@ -81,9 +81,7 @@ fn annotation(src: &str, claim: &Claim, span: std::ops::Range<usize>, source: Op
 
 /// The claim's value as the contract's JSON, in a string (a `TextualBody` holds text).
 fn value_json(value: &Value) -> String {
-    serde_json::to_value(value)
-        .map(|v| v["value"].to_string())
-        .unwrap_or_default()
+    serde_json::to_value(value).map(|v| v["value"].to_string()).unwrap_or_default()
 }
 
 /// The value in plain words: `100000 to 130000 (personnel)`, `2022-01-10`, `RU`.
@@ -91,10 +89,7 @@ fn describe(value: &Value) -> String {
     let n = |x: &Option<f64>| x.map_or("?".to_string(), |x| x.to_string());
     match value {
         Value::Quantity { low, high, unit } => {
-            let unit = serde_json::to_value(unit)
-                .ok()
-                .and_then(|u| u.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let unit = serde_json::to_value(unit).ok().and_then(|u| u.as_str().map(str::to_string)).unwrap_or_default();
             match (low, high) {
                 (Some(l), Some(h)) if l == h => format!("{l} ({unit})"),
                 (Some(l), None) => format!("at least {l} ({unit})"),

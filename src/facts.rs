@@ -31,7 +31,7 @@ const FACTBOOK: &str = "CIA World Factbook, public domain";
 fn table() -> &'static HashMap<&'static str, CountryFacts> {
     static TABLE: OnceLock<HashMap<&'static str, CountryFacts>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let rows = include_str!("data/facts.tsv").lines().filter(|l| !l.starts_with('#'));
+        let rows = data!("facts.tsv").lines().filter(|l| !l.starts_with('#'));
         rows.filter_map(|line| {
             let mut f = line.split('\t');
             let (code, capital, population, year, source) = (f.next()?, f.next()?, f.next()?, f.next()?, f.next()?);
@@ -69,10 +69,7 @@ mod tests {
 
     #[test]
     fn every_row_parses_and_covers_the_scanners_countries() {
-        let rows = include_str!("data/facts.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .count();
+        let rows = data!("facts.tsv").lines().filter(|l| !l.starts_with('#')).count();
         assert_eq!(table().len(), rows);
         assert_eq!(rows, 197, "193 UN members, VA, PS, TW, XK");
         for code in ["US", "RU", "PS", "VA", "TW", "XK", "GB"] {

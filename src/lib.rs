@@ -34,6 +34,13 @@
 //! - Output is sorted by start and never overlaps; overlaps are settled in one place.
 #![deny(missing_docs)]
 
+/// A table of `src/data/` as `build.rs` leaves it: the same lines without the `#` comments.
+macro_rules! data {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $name))
+    };
+}
+
 mod annotation;
 mod claim;
 mod consistency;
@@ -55,4 +62,6 @@ pub use consistency::{check, Check, Finding, Place};
 pub use facts::{facts, CountryFacts};
 pub use options::{parse_date, Error, Options};
 pub use scan::scan;
-pub use sentence::{assess, features, sentences, sentences_of, Assessment, ClaimType, Cue, Reason, Sentence, FEATURE_BUCKETS};
+pub use sentence::{
+    assess, features, sentences, sentences_of, Assessment, ClaimType, Cue, Reason, Sentence, FEATURE_BUCKETS,
+};

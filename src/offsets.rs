@@ -40,9 +40,7 @@ pub(crate) fn utf16_offsets(src: &str, marks: &[usize]) -> Vec<usize> {
     let (mut byte, mut unit) = (0, 0);
     for &m in marks {
         let m = m.clamp(byte, src.len());
-        unit += src
-            .get(byte..m)
-            .map_or(0, |s| s.chars().map(char::len_utf16).sum::<usize>());
+        unit += src.get(byte..m).map_or(0, |s| s.chars().map(char::len_utf16).sum::<usize>());
         byte = m;
         out.push(unit);
     }
@@ -55,26 +53,14 @@ mod tests {
     use crate::claim::Value;
 
     fn claim(start: usize, end: usize, text: &str) -> Claim {
-        Claim {
-            start,
-            end,
-            text: text.into(),
-            value: Value::Country("UA"),
-        }
+        Claim { start, end, text: text.into(), value: Value::Country("UA") }
     }
 
     #[test]
     fn maps_utf16_back_to_bytes_and_rejects_bad_claims() {
         let src = "😀 é Kyiv";
-        let spans = byte_spans(
-            src,
-            &[
-                claim(5, 9, "Kyiv"),
-                claim(1, 2, "x"),
-                claim(5, 99, "Kyiv"),
-                claim(5, 9, "Kiev"),
-            ],
-        );
+        let spans =
+            byte_spans(src, &[claim(5, 9, "Kyiv"), claim(1, 2, "x"), claim(5, 99, "Kyiv"), claim(5, 9, "Kiev")]);
         assert_eq!(spans, vec![Some(8..12), None, None, None]);
         assert_eq!(utf16_offsets(src, &[0, 4, 8, 12]), vec![0, 2, 5, 9]);
     }

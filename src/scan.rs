@@ -47,10 +47,7 @@ pub fn scan(src: &str, options: &Options) -> Vec<Claim> {
 fn resolve(mut found: Vec<Candidate>) -> Vec<Candidate> {
     found.sort_by(|a, b| {
         let len = |c: &Candidate| c.span.end - c.span.start;
-        len(b)
-            .cmp(&len(a))
-            .then(a.value.kind().cmp(&b.value.kind()))
-            .then(a.span.start.cmp(&b.span.start))
+        len(b).cmp(&len(a)).then(a.value.kind().cmp(&b.value.kind())).then(a.span.start.cmp(&b.span.start))
     });
     let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
     for c in found {

@@ -9,9 +9,9 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::{Claim, Unit, Value};
 #[cfg(feature = "analysis")]
 use crate::{Check, CountryFacts, Cue, Finding, Sentence};
+use crate::{Claim, Unit, Value};
 
 const SHAPE: &str = "{date: \"YYYY-MM-DD\", kinds?: [\"quantity\", \"date\", \"country\", \"place\"]}";
 
@@ -42,10 +42,7 @@ fn options(value: JsValue) -> Result<crate::Options, js_sys::Error> {
     if !value.is_object() || Array::is_array(&value) {
         return Err(error(format!("options must be an object {SHAPE}")));
     }
-    for key in Object::keys(value.unchecked_ref::<Object>())
-        .iter()
-        .filter_map(|k| k.as_string())
-    {
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
         if key != "date" && key != "kinds" {
             return Err(error(format!("unknown option {key:?}: expected {SHAPE}")));
         }
@@ -59,12 +56,7 @@ fn options(value: JsValue) -> Result<crate::Options, js_sys::Error> {
         return Ok(options);
     }
     let names = Array::is_array(&kinds)
-        .then(|| {
-            Array::from(&kinds)
-                .iter()
-                .map(|k| k.as_string())
-                .collect::<Option<Vec<String>>>()
-        })
+        .then(|| Array::from(&kinds).iter().map(|k| k.as_string()).collect::<Option<Vec<String>>>())
         .flatten()
         .ok_or_else(|| error("options.kinds must be an array of kind names such as [\"date\", \"place\"]"))?;
     options.with_kinds(names).map_err(error)
@@ -108,11 +100,9 @@ fn unit_name(unit: Unit) -> &'static str {
 /// `{kind, start, end, text, value}`, as `Claim` serialises.
 fn claim(c: &Claim) -> JsValue {
     let value = match &c.value {
-        Value::Quantity { low, high, unit } => object(&[
-            ("low", number(*low)),
-            ("high", number(*high)),
-            ("unit", unit_name(*unit).into()),
-        ]),
+        Value::Quantity { low, high, unit } => {
+            object(&[("low", number(*low)), ("high", number(*high)), ("unit", unit_name(*unit).into())])
+        }
         Value::Date { start, end, timex } => object(&[
             ("start", crate::claim::iso(*start).into()),
             ("end", crate::claim::iso(*end).into()),

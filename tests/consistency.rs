@@ -17,11 +17,9 @@ fn leak(s: &str) -> &'static str {
 
 fn unit(name: &str) -> Option<Unit> {
     use Unit::*;
-    [
-        Personnel, Casualties, People, Money, Percent, Equipment, Distance, Other,
-    ]
-    .into_iter()
-    .find(|u| serde_json::to_value(u).is_ok_and(|v| v == name))
+    [Personnel, Casualties, People, Money, Percent, Equipment, Distance, Other]
+        .into_iter()
+        .find(|u| serde_json::to_value(u).is_ok_and(|v| v == name))
 }
 
 fn number(s: &str) -> Option<f64> {
@@ -33,25 +31,14 @@ fn value(spec: &str) -> Value {
     match words[0] {
         "date" => {
             let (a, b) = words[1].split_once("..").unwrap_or((words[1], words[1]));
-            Value::Date {
-                start: a.parse().unwrap(),
-                end: b.parse().unwrap(),
-                timex: String::new(),
-            }
+            Value::Date { start: a.parse().unwrap(), end: b.parse().unwrap(), timex: String::new() }
         }
         "quantity" => {
             let (a, b) = words[1].split_once("..").unwrap_or((words[1], words[1]));
-            Value::Quantity {
-                low: number(a),
-                high: number(b),
-                unit: unit(words[2]).expect("a unit"),
-            }
+            Value::Quantity { low: number(a), high: number(b), unit: unit(words[2]).expect("a unit") }
         }
         "country" => Value::Country(leak(words[1])),
-        "place" => Value::Place {
-            name: leak(&words[2..].join(" ")).into(),
-            country: leak(words[1]),
-        },
+        "place" => Value::Place { name: leak(&words[2..].join(" ")).into(), country: leak(words[1]) },
         other => panic!("unknown kind {other}"),
     }
 }
@@ -101,12 +88,7 @@ fn run(cases: &[(&str, &str, &[Check])]) {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failing case(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failing case(s):\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -118,58 +100,18 @@ fn weekday_that_contradicts_its_date() {
             "Ministers met on [Monday, Jan. 11, 2022]{date 2022-01-11} in [Vienna]{place AT Vienna}.",
             &[Weekday],
         ),
-        (
-            "2022-01-20",
-            "Ministers met on [Monday]{date 2022-01-17}, [Jan. 11]{date 2022-01-11}, to talk.",
-            &[Weekday],
-        ),
-        (
-            "2022-01-20",
-            "The vote came on [Jan. 11]{date 2022-01-11} (Friday) after a long night.",
-            &[Weekday],
-        ),
+        ("2022-01-20", "Ministers met on [Monday]{date 2022-01-17}, [Jan. 11]{date 2022-01-11}, to talk.", &[Weekday]),
+        ("2022-01-20", "The vote came on [Jan. 11]{date 2022-01-11} (Friday) after a long night.", &[Weekday]),
         // a finder may move a year-less date to a year that fits the weekday: the nearest counts
-        (
-            "2022-01-20",
-            "Ministers met on [Monday (Jan. 11)]{date 2021-01-11} in Vienna.",
-            &[Weekday],
-        ),
-        (
-            "2022-01-20",
-            "Ministers met on [Monday, Jan. 11, 2021]{date 2021-01-11} in Vienna.",
-            &[],
-        ),
+        ("2022-01-20", "Ministers met on [Monday (Jan. 11)]{date 2021-01-11} in Vienna.", &[Weekday]),
+        ("2022-01-20", "Ministers met on [Monday, Jan. 11, 2021]{date 2021-01-11} in Vienna.", &[]),
         ("2022-12-28", "Talks resume on [Monday, Jan. 2]{date 2023-01-02}.", &[]),
-        (
-            "2022-01-20",
-            "Ministers met on [Tuesday, Jan. 11, 2022]{date 2022-01-11}.",
-            &[],
-        ),
-        (
-            "2022-01-20",
-            "Ministers met on [Wed., Jan. 11, 2022]{date 2022-01-11}.",
-            &[Weekday],
-        ),
-        (
-            "2022-01-20",
-            "As reported in The Sun, [Jan. 11, 2022]{date 2022-01-11}, talks failed.",
-            &[],
-        ),
-        (
-            "2022-01-20",
-            "Ministers met on [Tuesday]{date 2022-01-18}, [Jan. 11]{date 2022-01-11}, to talk.",
-            &[],
-        ),
-        (
-            "2022-01-20",
-            "It rained [Monday]{date 2022-01-17} and [Jan. 11]{date 2022-01-11} was dry.",
-            &[],
-        ),
-        (
-            "2022-01-20",
-            "A week of talks, [Jan. 10-14]{date 2022-01-10..2022-01-14}, Friday included.",
-            &[],
-        ),
+        ("2022-01-20", "Ministers met on [Tuesday, Jan. 11, 2022]{date 2022-01-11}.", &[]),
+        ("2022-01-20", "Ministers met on [Wed., Jan. 11, 2022]{date 2022-01-11}.", &[Weekday]),
+        ("2022-01-20", "As reported in The Sun, [Jan. 11, 2022]{date 2022-01-11}, talks failed.", &[]),
+        ("2022-01-20", "Ministers met on [Tuesday]{date 2022-01-18}, [Jan. 11]{date 2022-01-11}, to talk.", &[]),
+        ("2022-01-20", "It rained [Monday]{date 2022-01-17} and [Jan. 11]{date 2022-01-11} was dry.", &[]),
+        ("2022-01-20", "A week of talks, [Jan. 10-14]{date 2022-01-10..2022-01-14}, Friday included.", &[]),
     ]);
 }
 
@@ -182,31 +124,15 @@ fn relative_date_that_contradicts_an_absolute_one() {
             "The convoy reached the town [yesterday]{date 2022-03-09} ([March 7]{date 2022-03-07}).",
             &[RelativeDate],
         ),
-        (
-            "2022-03-10",
-            "[Today]{date 2022-03-10}, [March 12]{date 2022-03-12}, the mayor spoke.",
-            &[RelativeDate],
-        ),
-        (
-            "2022-03-10",
-            "The convoy reached the town [yesterday]{date 2022-03-09} ([March 9]{date 2022-03-09}).",
-            &[],
-        ),
-        (
-            "2022-03-10",
-            "Prices rose [last month]{date 2022-02-01..2022-02-28}, on [Feb. 14]{date 2022-02-14}.",
-            &[],
-        ),
+        ("2022-03-10", "[Today]{date 2022-03-10}, [March 12]{date 2022-03-12}, the mayor spoke.", &[RelativeDate]),
+        ("2022-03-10", "The convoy reached the town [yesterday]{date 2022-03-09} ([March 9]{date 2022-03-09}).", &[]),
+        ("2022-03-10", "Prices rose [last month]{date 2022-02-01..2022-02-28}, on [Feb. 14]{date 2022-02-14}.", &[]),
         (
             "2022-03-10",
             "Blasts hit [yesterday]{date 2022-03-09}, [March 5]{date 2022-03-05} and [March 7]{date 2022-03-07}.",
             &[],
         ),
-        (
-            "2022-03-10",
-            "The convoy left [yesterday]{date 2022-03-09} and returns on [March 14]{date 2022-03-14}.",
-            &[],
-        ),
+        ("2022-03-10", "The convoy left [yesterday]{date 2022-03-09} and returns on [March 14]{date 2022-03-14}.", &[]),
     ]);
 }
 
@@ -257,43 +183,15 @@ fn same_subject_counted_differently() {
 fn percentage_of_a_whole_above_100() {
     use Check::Percent;
     run(&[
-        (
-            "2022-01-10",
-            "Turnout was put at [120%]{quantity 120 percent} of registered voters.",
-            &[Percent],
-        ),
-        (
-            "2022-01-10",
-            "The party won [105 percent]{quantity 105 percent} of the vote in two districts.",
-            &[Percent],
-        ),
-        (
-            "2022-01-10",
-            "Officials said [110%]{quantity 110 percent} of [Iraqis]{country IQ} had voted.",
-            &[Percent],
-        ),
+        ("2022-01-10", "Turnout was put at [120%]{quantity 120 percent} of registered voters.", &[Percent]),
+        ("2022-01-10", "The party won [105 percent]{quantity 105 percent} of the vote in two districts.", &[Percent]),
+        ("2022-01-10", "Officials said [110%]{quantity 110 percent} of [Iraqis]{country IQ} had voted.", &[Percent]),
         ("2022-01-10", "Prices rose [150%]{quantity 150 percent} in a year.", &[]),
-        (
-            "2022-01-10",
-            "It was an increase of [200%]{quantity 200 percent} of the vote share.",
-            &[],
-        ),
+        ("2022-01-10", "It was an increase of [200%]{quantity 200 percent} of the vote share.", &[]),
         ("2022-01-10", "Debt reached [120%]{quantity 120 percent} of GDP.", &[]),
-        (
-            "2022-01-10",
-            "Turnout reached [104%]{quantity 104 percent} in one town.",
-            &[Check::Percent],
-        ),
-        (
-            "2022-01-10",
-            "People earning [185 percent]{quantity 185 percent} of the poverty line qualify.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "The party won [52%]{quantity 52 percent} of the vote.",
-            &[],
-        ),
+        ("2022-01-10", "Turnout reached [104%]{quantity 104 percent} in one town.", &[Check::Percent]),
+        ("2022-01-10", "People earning [185 percent]{quantity 185 percent} of the poverty line qualify.", &[]),
+        ("2022-01-10", "The party won [52%]{quantity 52 percent} of the vote.", &[]),
     ]);
 }
 
@@ -301,16 +199,8 @@ fn percentage_of_a_whole_above_100() {
 fn range_whose_low_end_is_above_its_high_end() {
     use Check::Range;
     run(&[
-        (
-            "2022-01-10",
-            "Police said [between 50 and 20]{quantity 50..20 people} people were hurt.",
-            &[Range],
-        ),
-        (
-            "2022-01-10",
-            "Police said [between 50 and 20]{quantity 20..50 people} people were hurt.",
-            &[Range],
-        ),
+        ("2022-01-10", "Police said [between 50 and 20]{quantity 50..20 people} people were hurt.", &[Range]),
+        ("2022-01-10", "Police said [between 50 and 20]{quantity 20..50 people} people were hurt.", &[Range]),
         (
             "2022-01-10",
             "Police said between [50]{quantity 50 people} and [20]{quantity 20 people} people were hurt.",
@@ -321,61 +211,21 @@ fn range_whose_low_end_is_above_its_high_end() {
             "Police said [between 50]{quantity 50 people} and [20]{quantity 20 people} people were hurt.",
             &[Range],
         ),
-        (
-            "2022-01-10",
-            "Police said [50]{quantity 50 people}-[20]{quantity 20 people} people were hurt.",
-            &[Range],
-        ),
+        ("2022-01-10", "Police said [50]{quantity 50 people}-[20]{quantity 20 people} people were hurt.", &[Range]),
         (
             "2022-01-10",
             "Police said between [20]{quantity 20 people} and [50]{quantity 50 people} people were hurt.",
             &[],
         ),
-        (
-            "2022-01-10",
-            "Mind the difference between [94]{quantity 94 percent} and [72]{quantity 72 percent}.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "Prices fell from [50]{quantity 50 money} to [20]{quantity 20 money} dollars.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "The plan costs [$3-1.5 billion]{quantity 1500000000..3000000000 money}.",
-            &[Range],
-        ),
-        (
-            "2022-01-10",
-            "Talks ran [from March 9 to March 2]{date 2022-03-09..2022-03-02}.",
-            &[Range],
-        ),
-        (
-            "2022-01-10",
-            "Police said [between 20 and 50]{quantity 20..50 people} people were hurt.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "The plan costs [$1.5-2 billion]{quantity 1500000000..2000000000 money}.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "Aid rose [5 to 10 million]{quantity 5000000..10000000 people} people.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "Talks ran [March 30 to April 2]{date 2022-03-30..2022-04-02}.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "In the [1990-95]{date 1990-01-01..1995-12-31} war, many fled.",
-            &[],
-        ),
+        ("2022-01-10", "Mind the difference between [94]{quantity 94 percent} and [72]{quantity 72 percent}.", &[]),
+        ("2022-01-10", "Prices fell from [50]{quantity 50 money} to [20]{quantity 20 money} dollars.", &[]),
+        ("2022-01-10", "The plan costs [$3-1.5 billion]{quantity 1500000000..3000000000 money}.", &[Range]),
+        ("2022-01-10", "Talks ran [from March 9 to March 2]{date 2022-03-09..2022-03-02}.", &[Range]),
+        ("2022-01-10", "Police said [between 20 and 50]{quantity 20..50 people} people were hurt.", &[]),
+        ("2022-01-10", "The plan costs [$1.5-2 billion]{quantity 1500000000..2000000000 money}.", &[]),
+        ("2022-01-10", "Aid rose [5 to 10 million]{quantity 5000000..10000000 people} people.", &[]),
+        ("2022-01-10", "Talks ran [March 30 to April 2]{date 2022-03-30..2022-04-02}.", &[]),
+        ("2022-01-10", "In the [1990-95]{date 1990-01-01..1995-12-31} war, many fled.", &[]),
     ]);
 }
 
@@ -388,63 +238,19 @@ fn future_date_told_in_the_past_tense() {
             "The treaty was signed in [2023]{date 2023-01-01..2023-12-31} in [Minsk]{place BY Minsk}.",
             &[FuturePast],
         ),
-        (
-            "2022-01-10",
-            "On [March 3, 2023]{date 2023-03-03}, troops attacked the port.",
-            &[FuturePast],
-        ),
-        (
-            "2022-01-10",
-            "Rebels seized the airport [tomorrow]{date 2022-01-11}.",
-            &[FuturePast],
-        ),
-        (
-            "2022-01-10",
-            "Elections will be held in [2023]{date 2023-01-01..2023-12-31}.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "Parliament passed the [2023]{date 2023-01-01..2023-12-31} budget.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "Both sides agreed to meet on [March 3, 2023]{date 2023-03-03}.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "The treaty was signed in [2021]{date 2021-01-01..2021-12-31}.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "The deal, signed last year, runs through [2024]{date 2024-01-01..2024-12-31}.",
-            &[],
-        ),
+        ("2022-01-10", "On [March 3, 2023]{date 2023-03-03}, troops attacked the port.", &[FuturePast]),
+        ("2022-01-10", "Rebels seized the airport [tomorrow]{date 2022-01-11}.", &[FuturePast]),
+        ("2022-01-10", "Elections will be held in [2023]{date 2023-01-01..2023-12-31}.", &[]),
+        ("2022-01-10", "Parliament passed the [2023]{date 2023-01-01..2023-12-31} budget.", &[]),
+        ("2022-01-10", "Both sides agreed to meet on [March 3, 2023]{date 2023-03-03}.", &[]),
+        ("2022-01-10", "The treaty was signed in [2021]{date 2021-01-01..2021-12-31}.", &[]),
+        ("2022-01-10", "The deal, signed last year, runs through [2024]{date 2024-01-01..2024-12-31}.", &[]),
         ("2022-01-10", "Talks are set for [March 3, 2023]{date 2023-03-03}.", &[]),
-        (
-            "2022-01-10",
-            "It was extended 'til [next year]{date 2023-01-01..2023-12-31}.",
-            &[],
-        ),
+        ("2022-01-10", "It was extended 'til [next year]{date 2023-01-01..2023-12-31}.", &[]),
         ("2022-01-10", "I found out mine is [next Monday]{date 2022-01-17}.", &[]),
-        (
-            "2022-01-10",
-            "And [next year]{date 2023-01-01..2023-12-31}, already approved, $716 billion.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "Put me against her [next September]{date 2022-09-01..2022-09-30}, she won't win.",
-            &[],
-        ),
-        (
-            "2022-01-10",
-            "Stores have slots [next week]{date 2022-01-17..2022-01-23}.",
-            &[],
-        ),
+        ("2022-01-10", "And [next year]{date 2023-01-01..2023-12-31}, already approved, $716 billion.", &[]),
+        ("2022-01-10", "Put me against her [next September]{date 2022-09-01..2022-09-30}, she won't win.", &[]),
+        ("2022-01-10", "Stores have slots [next week]{date 2022-01-17..2022-01-23}.", &[]),
     ]);
 }
 
@@ -456,10 +262,7 @@ fn a_finding_links_both_places_and_serialises_plainly() {
     let json = serde_json::to_value(&findings).unwrap();
     assert_eq!(json[0]["code"], "weekday");
     assert_eq!(json[0]["message"], "Jan. 11, 2022 falls on a Tuesday, not a Monday.");
-    assert_eq!(
-        json[0]["places"][0],
-        serde_json::json!({"start": 17, "end": 23, "text": "Monday", "claim": 0})
-    );
+    assert_eq!(json[0]["places"][0], serde_json::json!({"start": 17, "end": 23, "text": "Monday", "claim": 0}));
     assert_eq!(json[0]["places"][1]["claim"], 1);
 }
 
@@ -470,28 +273,11 @@ fn checking_never_panics_on_bad_claims_or_odd_text() {
         start,
         end,
         text: text.into(),
-        value: Value::Quantity {
-            low: Some(f64::MAX),
-            high: Some(f64::MIN),
-            unit: Unit::Percent,
-        },
+        value: Value::Quantity { low: Some(f64::MAX), high: Some(f64::MIN), unit: Unit::Percent },
     };
-    let texts = [
-        "",
-        "😀",
-        "between 5 and",
-        "Monday, (",
-        "1,2,3,4.5.6-7 to 8 and",
-        ".",
-        "\u{2029}\u{2029}",
-    ];
+    let texts = ["", "😀", "between 5 and", "Monday, (", "1,2,3,4.5.6-7 to 8 and", ".", "\u{2029}\u{2029}"];
     for text in texts {
-        let claims = vec![
-            bad(0, 1, "x"),
-            bad(0, 0, ""),
-            bad(99, 3, "?"),
-            bad(0, text.encode_utf16().count(), text),
-        ];
+        let claims = vec![bad(0, 1, "x"), bad(0, 0, ""), bad(99, 3, "?"), bad(0, text.encode_utf16().count(), text)];
         let _ = factmark::check(text, &claims, &o);
         let _ = factmark::annotations(text, &claims, None);
         let _ = factmark::claim_review(text, &claims[0], None, None);
@@ -515,32 +301,13 @@ fn facts_come_with_source_and_year() {
 /// Re-anchors a `TextQuoteSelector` as a client does: every place the exact text stands, the
 /// one whose context matches best (ties to the one nearest the old position).
 fn reanchor(text: &str, selectors: &Json) -> Option<(usize, usize)> {
-    let quote = selectors
-        .as_array()?
-        .iter()
-        .find(|s| s["type"] == "TextQuoteSelector")?;
-    let position = selectors
-        .as_array()?
-        .iter()
-        .find(|s| s["type"] == "TextPositionSelector")?;
-    let (exact, prefix, suffix) = (
-        quote["exact"].as_str()?,
-        quote["prefix"].as_str()?,
-        quote["suffix"].as_str()?,
-    );
+    let quote = selectors.as_array()?.iter().find(|s| s["type"] == "TextQuoteSelector")?;
+    let position = selectors.as_array()?.iter().find(|s| s["type"] == "TextPositionSelector")?;
+    let (exact, prefix, suffix) = (quote["exact"].as_str()?, quote["prefix"].as_str()?, quote["suffix"].as_str()?);
     let old = position["start"].as_u64()? as usize;
     let score = |at: usize| {
-        let before = text[..at]
-            .chars()
-            .rev()
-            .zip(prefix.chars().rev())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let after = text[at + exact.len()..]
-            .chars()
-            .zip(suffix.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
+        let before = text[..at].chars().rev().zip(prefix.chars().rev()).take_while(|(a, b)| a == b).count();
+        let after = text[at + exact.len()..].chars().zip(suffix.chars()).take_while(|(a, b)| a == b).count();
         before + after
     };
     let best = text.match_indices(exact).map(|(at, _)| at).max_by_key(|&at| {
@@ -566,26 +333,13 @@ fn annotations_reanchor_after_a_paragraph_is_inserted_above() {
     assert_eq!(first["type"], "Annotation");
     assert_eq!(first["target"]["source"], "https://news.example/a");
     assert_eq!(first["body"][0]["value"], "country");
-    assert_eq!(
-        items[1]["body"][2]["value"],
-        r#"{"high":100000.0,"low":100000.0,"unit":"personnel"}"#
-    );
+    assert_eq!(items[1]["body"][2]["value"], r#"{"high":100000.0,"low":100000.0,"unit":"personnel"}"#);
     let inserted = format!("An unrelated paragraph about the weather, with Russia in it.\n\n{text}");
     let shift = inserted.encode_utf16().count() - text.encode_utf16().count();
     for (item, claim) in items.iter().zip(&claims) {
         let selectors = &item["target"]["selector"];
-        assert_eq!(
-            reanchor(&text, selectors),
-            Some((claim.start, claim.end)),
-            "{}",
-            claim.text
-        );
-        assert_eq!(
-            reanchor(&inserted, selectors),
-            Some((claim.start + shift, claim.end + shift)),
-            "{}",
-            claim.text
-        );
+        assert_eq!(reanchor(&text, selectors), Some((claim.start, claim.end)), "{}", claim.text);
+        assert_eq!(reanchor(&inserted, selectors), Some((claim.start + shift, claim.end + shift)), "{}", claim.text);
     }
 }
 
@@ -593,12 +347,8 @@ fn annotations_reanchor_after_a_paragraph_is_inserted_above() {
 fn claim_review_skeleton_for_one_claim() {
     let (text, claims) =
         parse("Lede. [Russia]{country RU} has [100,000]{quantity 100000 personnel} troops there. More.");
-    let review = factmark::claim_review(
-        &text,
-        &claims[1],
-        Some("https://news.example/a"),
-        Some(Date::constant(2022, 1, 10)),
-    );
+    let review =
+        factmark::claim_review(&text, &claims[1], Some("https://news.example/a"), Some(Date::constant(2022, 1, 10)));
     assert_eq!(review["@context"], "https://schema.org");
     assert_eq!(review["@type"], "ClaimReview");
     assert_eq!(review["claimReviewed"], "Russia has 100,000 troops there.");
@@ -633,21 +383,16 @@ fn locate(text: &str, span: &str, occurrence: usize) -> Option<(usize, usize)> {
 
 fn gold_value(kind: &str, v: &Json) -> Option<Value> {
     Some(match kind {
-        "quantity" => Value::Quantity {
-            low: v["low"].as_f64(),
-            high: v["high"].as_f64(),
-            unit: unit(v["unit"].as_str()?)?,
-        },
+        "quantity" => {
+            Value::Quantity { low: v["low"].as_f64(), high: v["high"].as_f64(), unit: unit(v["unit"].as_str()?)? }
+        }
         "date" => Value::Date {
             start: v["start"].as_str()?.parse().ok()?,
             end: v["end"].as_str()?.parse().ok()?,
             timex: String::new(),
         },
         "country" => Value::Country(leak(v.as_str()?)),
-        "place" => Value::Place {
-            name: leak(v["name"].as_str()?).into(),
-            country: leak(v["country"].as_str()?),
-        },
+        "place" => Value::Place { name: leak(v["name"].as_str()?).into(), country: leak(v["country"].as_str()?) },
         _ => return None,
     })
 }
@@ -657,9 +402,8 @@ fn dev_articles() -> Vec<(String, String, String, Vec<Claim>)> {
     let Ok(dir) = std::fs::read_dir(dev_dir()) else {
         return Vec::new();
     };
-    let mut names: Vec<String> = dir
-        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".txt").map(str::to_string))
-        .collect();
+    let mut names: Vec<String> =
+        dir.filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".txt").map(str::to_string)).collect();
     names.sort();
     names
         .into_iter()
@@ -674,12 +418,7 @@ fn dev_articles() -> Vec<(String, String, String, Vec<Claim>)> {
                     let g: Json = serde_json::from_str(l).ok()?;
                     let span = g["text"].as_str()?;
                     let (start, end) = locate(&text, span, g["occurrence"].as_u64()? as usize)?;
-                    Some(Claim {
-                        start,
-                        end,
-                        text: span.into(),
-                        value: gold_value(g["kind"].as_str()?, &g["value"])?,
-                    })
+                    Some(Claim { start, end, text: span.into(), value: gold_value(g["kind"].as_str()?, &g["value"])? })
                 })
                 .collect();
             claims.sort_by_key(|c| c.start);
@@ -718,14 +457,9 @@ fn dev_corpus_fires_only_where_the_gold_text_is_inconsistent() {
             ));
         }
     }
-    let want: Vec<(String, String, String)> = DEV_FINDINGS
-        .iter()
-        .map(|(n, c, p, _)| (n.to_string(), c.to_string(), p.to_string()))
-        .collect();
-    assert_eq!(
-        got, want,
-        "findings on the dev corpus changed: read the articles and update DEV_FINDINGS"
-    );
+    let want: Vec<(String, String, String)> =
+        DEV_FINDINGS.iter().map(|(n, c, p, _)| (n.to_string(), c.to_string(), p.to_string())).collect();
+    assert_eq!(got, want, "findings on the dev corpus changed: read the articles and update DEV_FINDINGS");
 }
 
 /// The same over what the scanner finds itself: no more findings than the gold gives, since
@@ -762,11 +496,7 @@ fn factmark(args: &[&str], input: &str) -> (bool, Json, String) {
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     let json = serde_json::from_slice(&out.stdout).unwrap_or(Json::Null);
-    (
-        out.status.success(),
-        json,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    (out.status.success(), json, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 #[test]
@@ -775,17 +505,8 @@ fn command_line_prints_findings_annotations_reviews_and_facts() {
     let (ok, out, _) = factmark(&["scan", "--date", "2022-01-20"], text);
     assert!(ok && out["claims"].is_array() && out["findings"].is_array(), "{out}");
 
-    let (ok, out, _) = factmark(
-        &[
-            "scan",
-            "--date",
-            "2022-01-20",
-            "--annotations",
-            "--source",
-            "https://news.example/a",
-        ],
-        text,
-    );
+    let (ok, out, _) =
+        factmark(&["scan", "--date", "2022-01-20", "--annotations", "--source", "https://news.example/a"], text);
     assert!(ok);
     assert_eq!(out["type"], "AnnotationCollection");
     assert_eq!(out["total"], out["first"]["items"].as_array().unwrap().len());
@@ -850,31 +571,11 @@ fn random_claims_never_panic_and_long_texts_stay_fast() {
         (seed % n as u64) as usize
     };
     let values = [
-        Value::Date {
-            start: Date::constant(2022, 1, 11),
-            end: Date::constant(2021, 1, 1),
-            timex: String::new(),
-        },
-        Value::Date {
-            start: Date::constant(9999, 12, 31),
-            end: Date::constant(9999, 12, 31),
-            timex: String::new(),
-        },
-        Value::Quantity {
-            low: Some(f64::NAN),
-            high: Some(f64::INFINITY),
-            unit: Unit::Percent,
-        },
-        Value::Quantity {
-            low: None,
-            high: Some(1e300),
-            unit: Unit::Personnel,
-        },
-        Value::Quantity {
-            low: Some(-5.0),
-            high: None,
-            unit: Unit::People,
-        },
+        Value::Date { start: Date::constant(2022, 1, 11), end: Date::constant(2021, 1, 1), timex: String::new() },
+        Value::Date { start: Date::constant(9999, 12, 31), end: Date::constant(9999, 12, 31), timex: String::new() },
+        Value::Quantity { low: Some(f64::NAN), high: Some(f64::INFINITY), unit: Unit::Percent },
+        Value::Quantity { low: None, high: Some(1e300), unit: Unit::Personnel },
+        Value::Quantity { low: Some(-5.0), high: None, unit: Unit::People },
         Value::Country("RU"),
     ];
     for _ in 0..300 {
@@ -886,12 +587,7 @@ fn random_claims_never_panic_and_long_texts_stay_fast() {
                 let end = start + next(6);
                 let slice = text.encode_utf16().collect::<Vec<_>>();
                 let text = slice.get(start..end).map(String::from_utf16_lossy).unwrap_or_default();
-                Claim {
-                    start,
-                    end,
-                    text,
-                    value: values[next(values.len())].clone(),
-                }
+                Claim { start, end, text, value: values[next(values.len())].clone() }
             })
             .collect();
         for date in ["2022-01-10", "0001-01-01", "9999-12-31"] {
@@ -905,30 +601,13 @@ fn random_claims_never_panic_and_long_texts_stay_fast() {
     let text = "Monday, Jan. 11 troops of Russia was in 2030 between 5 and 3. ".repeat(3000);
     let claims: Vec<Claim> = text
         .match_indices("Jan. 11")
-        .map(|(at, s)| Claim {
-            start: at,
-            end: at + s.len(),
-            text: s.into(),
-            value: values[0].clone(),
-        })
-        .chain(std::iter::once(Claim {
-            start: 0,
-            end: text.len(),
-            text: text.clone(),
-            value: values[3].clone(),
-        }))
+        .map(|(at, s)| Claim { start: at, end: at + s.len(), text: s.into(), value: values[0].clone() })
+        .chain(std::iter::once(Claim { start: 0, end: text.len(), text: text.clone(), value: values[3].clone() }))
         .collect();
     let started = std::time::Instant::now();
     let findings = factmark::check(&text, &claims, &options("2022-01-10"));
-    assert!(
-        findings.len() >= 3000,
-        "each Jan. 11 is a backwards range next to a Monday"
-    );
-    assert!(
-        started.elapsed().as_secs() < 10,
-        "checking took {:?}",
-        started.elapsed()
-    );
+    assert!(findings.len() >= 3000, "each Jan. 11 is a backwards range next to a Monday");
+    assert!(started.elapsed().as_secs() < 10, "checking took {:?}", started.elapsed());
 }
 
 // ---- end to end: the scanner's own claims ----------------------------------------------
@@ -938,42 +617,18 @@ fn random_claims_never_panic_and_long_texts_stay_fast() {
 #[test]
 fn each_check_fires_on_a_scanned_article() {
     let cases: &[(&str, &str, Check)] = &[
-        (
-            "2022-01-20",
-            "Ministers met in Vienna on Monday, Jan. 11, 2022, the ministry said.",
-            Check::Weekday,
-        ),
-        (
-            "2022-01-20",
-            "The vote came on Jan. 11 (Friday) after a long night.",
-            Check::Weekday,
-        ),
-        (
-            "2022-03-10",
-            "The convoy reached the town yesterday (March 7), officials said.",
-            Check::RelativeDate,
-        ),
+        ("2022-01-20", "Ministers met in Vienna on Monday, Jan. 11, 2022, the ministry said.", Check::Weekday),
+        ("2022-01-20", "The vote came on Jan. 11 (Friday) after a long night.", Check::Weekday),
+        ("2022-03-10", "The convoy reached the town yesterday (March 7), officials said.", Check::RelativeDate),
         (
             "2022-01-10",
             "Russia has massed 100,000 troops near the border with Ukraine.\n\n\
              Officials in Kyiv said Russia now has 130,000 troops there.",
             Check::Recount,
         ),
-        (
-            "2022-01-10",
-            "Turnout was put at 120% of registered voters.",
-            Check::Percent,
-        ),
-        (
-            "2022-01-10",
-            "Police said between 50 and 20 people were hurt.",
-            Check::Range,
-        ),
-        (
-            "2022-01-10",
-            "The treaty was signed in 2023 in Minsk.",
-            Check::FuturePast,
-        ),
+        ("2022-01-10", "Turnout was put at 120% of registered voters.", Check::Percent),
+        ("2022-01-10", "Police said between 50 and 20 people were hurt.", Check::Range),
+        ("2022-01-10", "The treaty was signed in 2023 in Minsk.", Check::FuturePast),
     ];
     let mut failures = Vec::new();
     for (date, text, want) in cases {
@@ -981,15 +636,8 @@ fn each_check_fires_on_a_scanned_article() {
         let claims = factmark::scan(text, &o);
         let got: Vec<Check> = factmark::check(text, &claims, &o).iter().map(|f| f.code).collect();
         if got != [*want] {
-            failures.push(format!(
-                "{text}\n  want [{want:?}]\n  got  {got:?}\n  claims {claims:?}"
-            ));
+            failures.push(format!("{text}\n  want [{want:?}]\n  got  {got:?}\n  claims {claims:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failing case(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failing case(s):\n{}", failures.len(), failures.join("\n"));
 }

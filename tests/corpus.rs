@@ -68,7 +68,10 @@ fn parse_line(line: &str) -> Result<(String, Vec<Expected>), String> {
         let start = text.encode_utf16().count();
         text += &rest[open + 1..close];
         let words: Vec<String> = rest[close + 2..end].split_whitespace().map(String::from).collect();
-        let kind = words.first().and_then(|w| Kind::from_name(w)).ok_or(format!("no kind in {{{}}}", &rest[close + 2..end]))?;
+        let kind = words
+            .first()
+            .and_then(|w| Kind::from_name(w))
+            .ok_or(format!("no kind in {{{}}}", &rest[close + 2..end]))?;
         expected.push(Expected { start, end: text.encode_utf16().count(), kind, words: words[1..].to_vec() });
         rest = &rest[end + 1..];
     }
@@ -118,11 +121,16 @@ fn check_file(path: &Path, failures: &mut Vec<String>) -> usize {
         cases += 1;
         let ok = claims.len() == expected.len() && expected.iter().zip(&claims).all(|(e, c)| agrees(e, c));
         if !ok {
-            let want: Vec<_> = expected.iter().map(|e| (e.start, e.end, {
-                let mut w = vec![e.kind.name().to_string()];
-                w.extend(e.words.iter().cloned());
-                w.join(" ")
-            })).collect();
+            let want: Vec<_> = expected
+                .iter()
+                .map(|e| {
+                    (e.start, e.end, {
+                        let mut w = vec![e.kind.name().to_string()];
+                        w.extend(e.words.iter().cloned());
+                        w.join(" ")
+                    })
+                })
+                .collect();
             let got: Vec<_> = claims.iter().map(|c| (c.start, c.end, render_value(&c.value))).collect();
             failures.push(format!("{at}\n  expected: {}\n  actual:   {}", render(&text, &want), render(&text, &got)));
         }
@@ -150,6 +158,7 @@ fn annotated_lines_parse_and_render_back() {
     let line = "On [Monday]{date 2022-01-10} in [Genève]{place CH Geneva} and 😀 [3%]{quantity 3 percent}.";
     let (text, expected) = parse_line(line).unwrap();
     assert_eq!(text, "On Monday in Genève and 😀 3%.");
-    let spans: Vec<_> = expected.iter().map(|e| (e.start, e.end, format!("{} {}", e.kind.name(), e.words.join(" ")))).collect();
+    let spans: Vec<_> =
+        expected.iter().map(|e| (e.start, e.end, format!("{} {}", e.kind.name(), e.words.join(" ")))).collect();
     assert_eq!(render(&text, &spans), line);
 }

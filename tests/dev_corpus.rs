@@ -7,7 +7,8 @@ use factmark::{Claim, Options, Value};
 use serde_json::Value as Json;
 
 /// Minimum overlap F1 and value accuracy per kind.
-const BAR: [(&str, f64, f64); 4] = [("quantity", 0.90, 0.90), ("date", 0.90, 0.90), ("country", 0.90, 0.90), ("place", 0.85, 0.90)];
+const BAR: [(&str, f64, f64); 4] =
+    [("quantity", 0.90, 0.90), ("date", 0.90, 0.90), ("country", 0.90, 0.90), ("place", 0.85, 0.90)];
 
 struct Gold {
     kind: String,
@@ -46,7 +47,8 @@ fn load_gold(txt: &Path, text: &str) -> Vec<Gold> {
             let g: Json = serde_json::from_str(l).unwrap();
             let span = g["text"].as_str().unwrap();
             let occurrence = g.get("occurrence").and_then(Json::as_u64).unwrap_or(1) as usize;
-            let (start, end) = locate(text, span, occurrence).unwrap_or_else(|| panic!("{}: {span:?} #{occurrence}", txt.display()));
+            let (start, end) =
+                locate(text, span, occurrence).unwrap_or_else(|| panic!("{}: {span:?} #{occurrence}", txt.display()));
             Gold { kind: g["kind"].as_str().unwrap().to_string(), start, end, value: g["value"].clone() }
         })
         .collect()
@@ -98,10 +100,14 @@ fn dev_corpus_meets_the_bar() {
     let mut offset_errors = 0;
     for txt in &files {
         let text = std::fs::read_to_string(txt).unwrap();
-        let meta: Json = serde_json::from_str(&std::fs::read_to_string(txt.with_extension("meta.json")).unwrap()).unwrap();
+        let meta: Json =
+            serde_json::from_str(&std::fs::read_to_string(txt.with_extension("meta.json")).unwrap()).unwrap();
         let claims = factmark::scan(&text, &Options::from_date(meta["dct"].as_str().unwrap()).unwrap());
         let units: Vec<u16> = text.encode_utf16().collect();
-        offset_errors += claims.iter().filter(|c| String::from_utf16(&units[c.start..c.end]).ok().as_deref() != Some(&c.text)).count();
+        offset_errors += claims
+            .iter()
+            .filter(|c| String::from_utf16(&units[c.start..c.end]).ok().as_deref() != Some(&c.text))
+            .count();
         let gold = load_gold(txt, &text);
         for ((kind, ..), tally) in BAR.iter().zip(&mut tallies) {
             let g: Vec<&Gold> = gold.iter().filter(|g| g.kind == *kind).collect();
@@ -136,7 +142,10 @@ fn dev_corpus_meets_the_bar() {
         let r = t.matched as f64 / t.gold.max(1) as f64;
         let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         let value = t.value as f64 / t.matched.max(1) as f64;
-        report += &format!("{kind:<9} gold {:>4} pred {:>4}  P {p:.3} R {r:.3} F1 {f1:.3}  value {value:.3}\n", t.gold, t.pred);
+        report += &format!(
+            "{kind:<9} gold {:>4} pred {:>4}  P {p:.3} R {r:.3} F1 {f1:.3}  value {value:.3}\n",
+            t.gold, t.pred
+        );
         if f1 < *min_f1 || value < *min_value {
             below.push(format!("{kind}: F1 {f1:.3} (bar {min_f1}), value accuracy {value:.3} (bar {min_value})"));
         }

@@ -140,7 +140,8 @@ fn utf8_error(bytes: &[u8], e: std::str::Utf8Error) -> String {
 }
 
 fn scan_one(args: &Args, name: &str) -> Result<(), String> {
-    let options = options(args.date.as_deref().unwrap_or_default(), args.kinds.as_deref()).map_err(|e| e.to_string())?;
+    let options =
+        options(args.date.as_deref().unwrap_or_default(), args.kinds.as_deref()).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     open(args.file.as_deref())?.read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: {}", utf8_error(&bytes, e)))?;
@@ -149,7 +150,8 @@ fn scan_one(args: &Args, name: &str) -> Result<(), String> {
     let record = if args.annotations {
         factmark::annotations(text, &claims, source)
     } else if let Some(n) = args.claim_review {
-        let claim = claims.get(n).ok_or_else(|| format!("--claim-review {n}: the text has {} claim(s)", claims.len()))?;
+        let claim =
+            claims.get(n).ok_or_else(|| format!("--claim-review {n}: the text has {} claim(s)", claims.len()))?;
         factmark::claim_review(text, claim, source, Some(options.date()))
     } else {
         let sentences = factmark::sentences_of(text, &claims);
@@ -258,7 +260,8 @@ fn print_facts(codes: &[String]) -> Result<(), String> {
     }
     let mut all = serde_json::Map::new();
     for code in codes {
-        let facts = factmark::facts(code).ok_or_else(|| format!("no facts for {code:?}: expected an ISO code such as UA"))?;
+        let facts =
+            factmark::facts(code).ok_or_else(|| format!("no facts for {code:?}: expected an ISO code such as UA"))?;
         all.insert(facts.code.to_string(), json!(facts));
     }
     println!("{}", serde_json::Value::Object(all));

@@ -88,10 +88,7 @@ fn logit(w: &Weights, features: &[u32]) -> f64 {
 /// Logistic regression by AdaGrad with L2 on the active weights; a positive example's error
 /// counts `positive_weight` times.
 fn train(data: &[&Example], l2: f64, epochs: usize, positive_weight: f64) -> Weights {
-    let mut w = Weights {
-        bias: 0.0,
-        w: vec![0.0; factmark::FEATURE_BUCKETS],
-    };
+    let mut w = Weights { bias: 0.0, w: vec![0.0; factmark::FEATURE_BUCKETS] };
     let mut g2 = vec![1e-8; factmark::FEATURE_BUCKETS];
     let mut g2_bias = 1e-8;
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -139,10 +136,7 @@ fn best_threshold(scored: &mut [(f64, bool)]) -> (f64, f64, f64, f64) {
 /// F1, precision and recall of the positive class when a logit ≥ `threshold` says positive.
 fn f1_at(scored: &[(f64, bool)], threshold: f64) -> (f64, f64, f64) {
     let count = |predicted: bool, positive: bool| {
-        scored
-            .iter()
-            .filter(|s| (s.0 >= threshold) == predicted && s.1 == positive)
-            .count() as f64
+        scored.iter().filter(|s| (s.0 >= threshold) == predicted && s.1 == positive).count() as f64
     };
     let (tp, fp, fne) = (count(true, true), count(true, false), count(false, true));
     let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
@@ -168,18 +162,11 @@ fn quantise(w: &Weights) -> (f64, Vec<i8>) {
     let max = w.w.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     let levels = f64::from(LEVELS);
     let scale = if max > 0.0 { max / levels } else { 1.0 };
-    (
-        scale,
-        w.w.iter()
-            .map(|x| (x / scale).round().clamp(-levels, levels) as i8)
-            .collect(),
-    )
+    (scale, w.w.iter().map(|x| (x / scale).round().clamp(-levels, levels) as i8).collect())
 }
 
 fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
     let date = jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().days(days as i64));
     date.map_or_else(|_| "unknown".into(), |d| d.to_string())
 }
@@ -195,9 +182,11 @@ fn run() -> Result<(), String> {
             "--data" => data = value()?,
             "--out" => out = value()?,
             "--date" => date = Some(value()?),
-            other => return Err(format!(
+            other => {
+                return Err(format!(
                 "unknown argument {other:?}; usage: train_checkworthy [--data DIR] [--out FILE] [--date YYYY-MM-DD]"
-            )),
+            ))
+            }
         }
     }
     let date = date.unwrap_or_else(today);
@@ -310,10 +299,7 @@ fn run() -> Result<(), String> {
     let started = Instant::now();
     let n = factmark::sentences(&joined, &options).len();
     let took = started.elapsed().as_secs_f64();
-    eprintln!(
-        "sentences (split + scan + assess): {:.2} MB/s ({n} sentences)",
-        joined.len() as f64 / took / 1e6
-    );
+    eprintln!("sentences (split + scan + assess): {:.2} MB/s ({n} sentences)", joined.len() as f64 / took / 1e6);
     Ok(())
 }
 

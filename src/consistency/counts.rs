@@ -25,11 +25,7 @@ impl Article<'_> {
                 continue;
             };
             let when = self.when(first, last);
-            let value = Interval {
-                low: low.unwrap_or(f64::NEG_INFINITY),
-                high: high.unwrap_or(f64::INFINITY),
-                when,
-            };
+            let value = Interval { low: low.unwrap_or(f64::NEG_INFINITY), high: high.unwrap_or(f64::INFINITY), when };
             let earlier = seen.entry((unit, noun.clone(), country)).or_default();
             let clash = earlier.iter().find(|&&(_, f, _, v)| {
                 self.sentence[f] != self.sentence[first] && v.meets_in_time(&value) && v.disagrees(&value)
@@ -42,11 +38,7 @@ impl Article<'_> {
                         self.claims[j].text, self.claims[i].text
                     );
                     let places = vec![(self.span(f, l), Some(j)), (self.span(first, last), Some(i))];
-                    out.push(Draft {
-                        code: Check::Recount,
-                        message,
-                        places,
-                    });
+                    out.push(Draft { code: Check::Recount, message, places });
                 }
             } else if earlier.len() < 4 {
                 earlier.push((i, first, last, value));
@@ -78,13 +70,9 @@ impl Article<'_> {
         }
         let noun = self.text.str(t).to_lowercase();
         let sentence = self.sentence[first];
-        let after = (self.text.is(t + 1, "from") || self.text.is(t + 1, "of"))
-            .then(|| country(t + 2))
-            .flatten();
-        let before = (first.saturating_sub(WINDOW)..first)
-            .rev()
-            .take_while(|&b| self.sentence[b] == sentence)
-            .find_map(country);
+        let after = (self.text.is(t + 1, "from") || self.text.is(t + 1, "of")).then(|| country(t + 2)).flatten();
+        let before =
+            (first.saturating_sub(WINDOW)..first).rev().take_while(|&b| self.sentence[b] == sentence).find_map(country);
         Some((noun, local.or(after).or(before)?))
     }
 
@@ -98,10 +86,7 @@ impl Article<'_> {
             }
         }
         days.unwrap_or_else(|| {
-            (
-                self.dct.checked_sub(jiff::SignedDuration::from_hours(24 * 31)).unwrap_or(self.dct),
-                self.dct,
-            )
+            (self.dct.checked_sub(jiff::SignedDuration::from_hours(24 * 31)).unwrap_or(self.dct), self.dct)
         })
     }
 
@@ -129,15 +114,9 @@ impl Article<'_> {
             if growth || !(of_whole || share_near) {
                 continue;
             }
-            let message = format!(
-                "{} is a share of a whole here, and a share cannot be more than 100%.",
-                self.claims[i].text
-            );
-            out.push(Draft {
-                code: Check::Percent,
-                message,
-                places: vec![(self.span(first, last), Some(i))],
-            });
+            let message =
+                format!("{} is a share of a whole here, and a share cannot be more than 100%.", self.claims[i].text);
+            out.push(Draft { code: Check::Percent, message, places: vec![(self.span(first, last), Some(i))] });
         }
     }
 
@@ -146,42 +125,23 @@ impl Article<'_> {
     pub(super) fn ranges(&self, out: &mut Vec<Draft>) {
         for &(i, first, last) in &self.order {
             let backwards = match &self.claims[i].value {
-                Value::Quantity {
-                    low: Some(l),
-                    high: Some(h),
-                    ..
-                } => l > h,
+                Value::Quantity { low: Some(l), high: Some(h), .. } => l > h,
                 Value::Date { start, end, .. } => start > end,
                 _ => false,
             };
             if backwards || self.written_backwards(first, last) {
-                let message = format!(
-                    "The range {} runs from high to low: its first figure is the larger.",
-                    self.claims[i].text
-                );
-                out.push(Draft {
-                    code: Check::Range,
-                    message,
-                    places: vec![(self.span(first, last), Some(i))],
-                });
+                let message =
+                    format!("The range {} runs from high to low: its first figure is the larger.", self.claims[i].text);
+                out.push(Draft { code: Check::Range, message, places: vec![(self.span(first, last), Some(i))] });
             } else if let Some(b) = self.split_range_backwards(first, last) {
                 let whole = self.text.src.get(self.span(first, b)).unwrap_or_default();
                 let message = format!("The range {whole} runs from high to low: its first figure is the larger.");
                 let mut places = vec![(self.span(first, last), Some(i))];
                 if let Some(j) = self.claim_at[last + 2].filter(|&j| j != i) {
-                    let (_, f, l) = self
-                        .order
-                        .iter()
-                        .copied()
-                        .find(|&(c, _, _)| c == j)
-                        .unwrap_or((j, last + 2, b));
+                    let (_, f, l) = self.order.iter().copied().find(|&(c, _, _)| c == j).unwrap_or((j, last + 2, b));
                     places.push((self.span(f, l), Some(j)));
                 }
-                out.push(Draft {
-                    code: Check::Range,
-                    message,
-                    places,
-                });
+                out.push(Draft { code: Check::Range, message, places });
             }
         }
     }
@@ -192,11 +152,7 @@ impl Article<'_> {
         if !matches!(self.claims.get(self.claim_at[first]?)?.value, Value::Quantity { .. }) {
             return None;
         }
-        let between_at = if self.text.is(first, "between") {
-            Some(first)
-        } else {
-            first.checked_sub(1)
-        };
+        let between_at = if self.text.is(first, "between") { Some(first) } else { first.checked_sub(1) };
         let between = between_at.is_some_and(|b| {
             // `the difference between 94 and 72` compares two figures; it is no range.
             self.text.is(b, "between") && !b.checked_sub(1).is_some_and(|c| self.has(c, Word::Contrast))
@@ -247,20 +203,11 @@ impl Article<'_> {
         {
             end += 2;
         }
-        let written: String = (start..=end)
-            .map(|t| self.text.str(t))
-            .collect::<String>()
-            .replace(',', "");
-        let digits: String = written
-            .chars()
-            .map(|c| crate::token::digit_value(c).map_or(c, |d| char::from(b'0' + d as u8)))
-            .collect();
+        let written: String = (start..=end).map(|t| self.text.str(t)).collect::<String>().replace(',', "");
+        let digits: String =
+            written.chars().map(|c| crate::token::digit_value(c).map_or(c, |d| char::from(b'0' + d as u8))).collect();
         let value: f64 = digits.parse().ok()?;
-        let scale = self
-            .words
-            .scales
-            .get(self.text.get(end + 1).to_lowercase().as_str())
-            .copied();
+        let scale = self.words.scales.get(self.text.get(end + 1).to_lowercase().as_str()).copied();
         Some((value, scale, end + 1 + usize::from(scale.is_some())))
     }
 }
@@ -283,11 +230,7 @@ impl Interval {
 
     /// Apart by more than 10% for rounding, yet within a factor of two.
     fn disagrees(&self, other: &Interval) -> bool {
-        let (lo, hi) = if self.high < other.low {
-            (self, other)
-        } else {
-            (other, self)
-        };
+        let (lo, hi) = if self.high < other.low { (self, other) } else { (other, self) };
         let apart = lo.high * 1.1 < hi.low;
         apart && lo.high.is_finite() && hi.low <= lo.high * 2.0
     }

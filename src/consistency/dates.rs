@@ -29,11 +29,8 @@ impl Article<'_> {
             };
             // Without a year, the day a reader takes is the one nearest the publication date,
             // whatever year a finder chose to fit the weekday.
-            let nearest = if self.has_year(first, last) {
-                start
-            } else {
-                nearest_day(self.dct, start).unwrap_or(start)
-            };
+            let nearest =
+                if self.has_year(first, last) { start } else { nearest_day(self.dct, start).unwrap_or(start) };
             let actual = nearest.weekday().to_monday_zero_offset();
             if actual == named {
                 continue;
@@ -49,11 +46,7 @@ impl Article<'_> {
             if !(first..=last).contains(&t) {
                 places.push((self.span(t, t), self.claim_at[t]));
             }
-            out.push(Draft {
-                code: Check::Weekday,
-                message,
-                places,
-            });
+            out.push(Draft { code: Check::Weekday, message, places });
         }
     }
 
@@ -96,8 +89,7 @@ impl Article<'_> {
                 continue;
             }
             let (ta, tb) = (&self.claims[a.0].text, &self.claims[b.0].text);
-            let message =
-                format!(
+            let message = format!(
                 "{ta} and {tb} seem to name the same day, but counted from the publication date ({}) {} is {}, not {}.",
                 self.dct,
                 if self.is_relative(a.1, a.2) { ta } else { tb },
@@ -105,11 +97,7 @@ impl Article<'_> {
                 show_days(if self.is_relative(a.1, a.2) { (b.3, b.4) } else { (a.3, a.4) }),
             );
             let places = vec![(self.span(a.1, a.2), Some(a.0)), (self.span(b.1, b.2), Some(b.0))];
-            out.push(Draft {
-                code: Check::RelativeDate,
-                message,
-                places,
-            });
+            out.push(Draft { code: Check::RelativeDate, message, places });
         }
     }
 
@@ -123,18 +111,13 @@ impl Article<'_> {
             let year = self.has_year(first, last);
             let forward = (first..=last).any(|t| self.has(t, Word::Forward));
             let bare_year = year && first == last;
-            let introduced = first > 0
-                && ["in", "during", "on", "throughout"]
-                    .iter()
-                    .any(|w| self.text.is(first - 1, w));
+            let introduced =
+                first > 0 && ["in", "during", "on", "throughout"].iter().any(|w| self.text.is(first - 1, w));
             if !(year || forward) || (bare_year && !introduced) {
                 continue;
             }
             let ahead = |t: usize| self.has(t, Word::Ahead) || tense::cue(&self.text, t, t < first) == Tense::Future;
-            if self
-                .window(first, last, SENTENCE)
-                .any(|t| !(first..=last).contains(&t) && ahead(t))
-            {
+            if self.window(first, last, SENTENCE).any(|t| !(first..=last).contains(&t) && ahead(t)) {
                 continue;
             }
             // Without a year (`next week`), only a verb before the date counts: in `next year,
@@ -147,11 +130,7 @@ impl Article<'_> {
                 self.claims[i].text, self.dct
             );
             let places = vec![(self.span(first, last), Some(i)), (self.span(verb, verb), None)];
-            out.push(Draft {
-                code: Check::FuturePast,
-                message,
-                places,
-            });
+            out.push(Draft { code: Check::FuturePast, message, places });
         }
     }
 
@@ -162,20 +141,9 @@ impl Article<'_> {
         let stop = |t: usize| {
             self.sentence[t] != s || matches!(self.text.get(t), "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
         };
-        let before = (first.saturating_sub(8)..first)
-            .rev()
-            .take_while(|&t| !stop(t))
-            .find(|&t| self.is_past(t, first));
-        let from = if self.text.get(last + 1) == "," {
-            last + 2
-        } else {
-            last + 1
-        };
-        let end = if or_after {
-            (from + 6).min(self.text.tokens.len())
-        } else {
-            from
-        };
+        let before = (first.saturating_sub(8)..first).rev().take_while(|&t| !stop(t)).find(|&t| self.is_past(t, first));
+        let from = if self.text.get(last + 1) == "," { last + 2 } else { last + 1 };
+        let end = if or_after { (from + 6).min(self.text.tokens.len()) } else { from };
         before.or_else(|| (from..end).take_while(|&t| !stop(t)).find(|&t| self.is_past(t, first)))
     }
 
@@ -191,9 +159,7 @@ impl Article<'_> {
 /// a year after).
 fn nearest_day(dct: Date, day: Date) -> Option<Date> {
     let years = [dct.year() - 1, dct.year(), dct.year() + 1];
-    let days = years
-        .into_iter()
-        .filter_map(|y| Date::new(y, day.month(), day.day()).ok());
+    let days = years.into_iter().filter_map(|y| Date::new(y, day.month(), day.day()).ok());
     days.min_by_key(|d| (d.duration_until(dct).as_hours() / 24).abs())
 }
 

@@ -105,10 +105,8 @@ fn finish(src: &str, mut drafts: Vec<Draft>) -> Vec<Finding> {
         d.places.sort_by_key(|(span, _)| span.start);
     }
     drafts.sort_by_key(|d| d.places.first().map_or(0, |(span, _)| span.start));
-    let mut marks: Vec<usize> = drafts
-        .iter()
-        .flat_map(|d| d.places.iter().flat_map(|(s, _)| [s.start, s.end]))
-        .collect();
+    let mut marks: Vec<usize> =
+        drafts.iter().flat_map(|d| d.places.iter().flat_map(|(s, _)| [s.start, s.end])).collect();
     marks.sort_unstable();
     marks.dedup();
     let units = utf16_offsets(src, &marks);
@@ -156,16 +154,9 @@ struct Words {
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut w = Words {
-            classes: HashMap::new(),
-            weekdays: HashMap::new(),
-            scales: HashMap::new(),
-        };
+        let mut w = Words { classes: HashMap::new(), weekdays: HashMap::new(), scales: HashMap::new() };
         let mut weekday = 0;
-        for line in include_str!("../data/consistency.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-        {
+        for line in data!("consistency.tsv").lines().filter(|l| !l.starts_with('#')) {
             let Some((class, list)) = line.split_once('\t') else {
                 continue;
             };
@@ -200,15 +191,7 @@ fn words() -> &'static Words {
     })
 }
 
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// How many tokens either side of a claim the checks look at.
 const WINDOW: usize = 12;
@@ -250,23 +233,12 @@ impl<'a> Article<'a> {
         }
         order.sort_by_key(|&(_, first, _)| first);
         let sentence = sentences(&text);
-        Article {
-            text,
-            claims,
-            order,
-            claim_at,
-            sentence,
-            dct,
-            words,
-        }
+        Article { text, claims, order, claim_at, sentence, dct, words }
     }
 
     fn has(&self, i: usize, class: Word) -> bool {
         let w = self.text.get(i).to_lowercase();
-        self.words
-            .classes
-            .get(w.as_str())
-            .is_some_and(|c| c & class as u16 != 0)
+        self.words.classes.get(w.as_str()).is_some_and(|c| c & class as u16 != 0)
     }
 
     /// The weekday token `i` names (0 for Monday): a capitalised full name, or an
@@ -276,10 +248,7 @@ impl<'a> Article<'a> {
         if !self.text.is_capitalised(i) || (short && !(self.text.get(i + 1) == "." && self.text.touches_next(i))) {
             return None;
         }
-        self.words
-            .weekdays
-            .get(self.text.get(i).to_lowercase().as_str())
-            .copied()
+        self.words.weekdays.get(self.text.get(i).to_lowercase().as_str()).copied()
     }
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {
@@ -301,21 +270,17 @@ impl<'a> Article<'a> {
     }
 
     fn dates(&self) -> impl Iterator<Item = (usize, usize, usize, Date, Date)> + '_ {
-        self.order
-            .iter()
-            .filter_map(|&(i, first, last)| match &self.claims[i].value {
-                Value::Date { start, end, .. } => Some((i, first, last, *start, *end)),
-                _ => None,
-            })
+        self.order.iter().filter_map(|&(i, first, last)| match &self.claims[i].value {
+            Value::Date { start, end, .. } => Some((i, first, last, *start, *end)),
+            _ => None,
+        })
     }
 
     fn quantities(&self) -> impl Iterator<Item = (usize, usize, usize, Option<f64>, Option<f64>, Unit)> + '_ {
-        self.order
-            .iter()
-            .filter_map(|&(i, first, last)| match &self.claims[i].value {
-                Value::Quantity { low, high, unit } => Some((i, first, last, *low, *high, *unit)),
-                _ => None,
-            })
+        self.order.iter().filter_map(|&(i, first, last)| match &self.claims[i].value {
+            Value::Quantity { low, high, unit } => Some((i, first, last, *low, *high, *unit)),
+            _ => None,
+        })
     }
 }
 

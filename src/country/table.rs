@@ -85,10 +85,10 @@ pub(super) struct Tables {
     pub words: Words,
 }
 
-const COUNTRIES: &str = include_str!("../data/countries.tsv");
-const PLACES: &str = include_str!("../data/places.tsv");
-const NAMES: &str = include_str!("../data/names.tsv");
-const CONTEXT: &str = include_str!("../data/context.tsv");
+const COUNTRIES: &str = data!("countries.tsv");
+const PLACES: &str = data!("places.tsv");
+const NAMES: &str = data!("names.tsv");
+const CONTEXT: &str = data!("context.tsv");
 
 /// The tables, parsed on first use.
 pub(super) fn tables() -> &'static Tables {

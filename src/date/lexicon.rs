@@ -79,7 +79,7 @@ pub(super) fn fold<'t>(text: &'t Text, i: usize) -> &'t str {
 impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse(include_str!("../data/dates.tsv")))
+        LEXICON.get_or_init(|| Lexicon::parse(data!("dates.tsv")))
     }
 
     fn parse(tsv: &'static str) -> Lexicon {

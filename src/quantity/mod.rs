@@ -100,14 +100,7 @@ fn quantity(
         return (None, end);
     }
     let (unit, a) = if a.fused_m && unit == Unit::Other && a.unit.is_none() {
-        (
-            Unit::Distance,
-            Amount {
-                low: a.low / a.scale,
-                high: a.high / a.scale,
-                ..a
-            },
-        )
+        (Unit::Distance, Amount { low: a.low / a.scale, high: a.high / a.scale, ..a })
     } else {
         (unit, a)
     };
@@ -124,16 +117,7 @@ fn quantity(
         _ => (Some(a.low), Some(a.high)),
     };
     let value = Value::Quantity { low, high, unit };
-    (
-        Some((
-            Candidate {
-                span: text.span(start, a.last),
-                value,
-            },
-            unit,
-        )),
-        end,
-    )
+    (Some((Candidate { span: text.span(start, a.last), value }, unit)), end)
 }
 
 fn same_block(text: &Text, first: usize, last: usize) -> bool {
@@ -168,19 +152,13 @@ fn range_end(text: &Text, a: &Amount, bound: Option<Bound>, start: usize) -> Opt
         return None;
     }
     // `rose 2% to 4%`, `rose by 5 to 40`: a change and a level; `by 40 to 50 percent` is a range.
-    let change = matches!(
-        words::number_at(text, start.wrapping_sub(1)),
-        Some((NumberWord::Change, 1))
-    );
+    let change = matches!(words::number_at(text, start.wrapping_sub(1)), Some((NumberWord::Change, 1)));
     if to && change && !(a.unit.is_none() && b.unit.is_some()) {
         return None;
     }
     // `202-555-0100`: a phone number or a date, not a range.
     let chained = is_dash(text, b.last + 1) && text.touches_next(b.last);
-    Some(Amount {
-        invalid: b.invalid || chained,
-        ..b
-    })
+    Some(Amount { invalid: b.invalid || chained, ..b })
 }
 
 /// `a` becomes the range from `a` to `b`, taking `b`'s scale and unit (`10 to 15 million`).
@@ -219,10 +197,8 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
             Class::Punct if matches!(text.str(before), "'" | "\u{2019}") => {
                 a.core == a.last && text.str(a.core).len() == 2
             }
-            Class::Punct => [
-                "/", ":", ".", "@", "#", "_", "+", "=", "&", "\\", "-", "\u{2010}", "\u{2011}",
-            ]
-            .contains(&text.str(before)),
+            Class::Punct => ["/", ":", ".", "@", "#", "_", "+", "=", "&", "\\", "-", "\u{2010}", "\u{2011}"]
+                .contains(&text.str(before)),
         };
         if joined {
             return true;
@@ -230,10 +206,7 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
     }
     // Touching on the right: `10:30`, `1/2`, `1990's`.
     if text.touches_next(a.last) && punct(after, &["/", ":", ".", "'", "\u{2019}"]) {
-        let follows = text
-            .tokens
-            .get(after + 1)
-            .is_some_and(|t| t.gap == Gap::None && t.class != Class::Punct);
+        let follows = text.tokens.get(after + 1).is_some_and(|t| t.gap == Gap::None && t.class != Class::Punct);
         if follows {
             return true;
         }
@@ -284,10 +257,7 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
     }
     // `April 24 and 25`: the second day of a date.
     if matches!(text.get(before), "and" | "or" | "to" | "-" | "\u{2013}")
-        && text
-            .tokens
-            .get(before.wrapping_sub(1))
-            .is_some_and(|t| t.class == Class::Number)
+        && text.tokens.get(before.wrapping_sub(1)).is_some_and(|t| t.class == Class::Number)
         && month(before.wrapping_sub(2))
     {
         return true;
@@ -322,10 +292,7 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
         && a.low <= 120.0
         && a.low.fract() == 0.0
         && punct(before, &[","])
-        && text
-            .tokens
-            .get(before.wrapping_sub(1))
-            .is_some_and(|t| t.class == Class::Word)
+        && text.tokens.get(before.wrapping_sub(1)).is_some_and(|t| t.class == Class::Word)
         && (punct(after, &[",", ")", "."]) || after >= text.tokens.len());
     if age {
         return true;
@@ -334,10 +301,7 @@ fn blocked(text: &Text, a: &Amount, qualified: bool, start: usize) -> bool {
     if a.year_like(text) && !qualified {
         let noun_next = matches!(
             words::noun_at(text, after),
-            Some((
-                words::Noun::Unit(Unit::Personnel | Unit::People | Unit::Casualties | Unit::Equipment),
-                _
-            ))
+            Some((words::Noun::Unit(Unit::Personnel | Unit::People | Unit::Casualties | Unit::Equipment), _))
         );
         let prep_before = matches!(words::noun_at(text, before), Some((words::Noun::Stop, _))) || month(before);
         return !noun_next || prep_before;
@@ -459,9 +423,6 @@ mod tests {
             found("between 10 and 15 million people")[0],
             ("between 10 and 15 million".into(), Some(1e7), Some(1.5e7), Unit::People)
         );
-        assert_eq!(
-            found("up to $2bn")[0],
-            ("up to $2bn".into(), None, Some(2e9), Unit::Money)
-        );
+        assert_eq!(found("up to $2bn")[0], ("up to $2bn".into(), None, Some(2e9), Unit::Money));
     }
 }

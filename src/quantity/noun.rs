@@ -39,10 +39,7 @@ pub(super) fn unit(text: &Text, a: &Amount, start: usize, free: usize, earlier: 
     let (from, shared) = past_alternative(text, a.end + 1);
     if let Some(unit) = a.unit.or(shared) {
         if a.form == Form::Spelled
-            && !matches!(
-                unit,
-                Unit::Percent | Unit::Money | Unit::People | Unit::Personnel | Unit::Equipment
-            )
+            && !matches!(unit, Unit::Percent | Unit::Money | Unit::People | Unit::Personnel | Unit::Equipment)
         {
             return None;
         }
@@ -70,11 +67,7 @@ pub(super) fn unit(text: &Text, a: &Amount, start: usize, free: usize, earlier: 
             Some(u) => u,
             None if ahead.bare => {
                 let found = behind(text, start, free);
-                found
-                    .filter(|u| *u != Unit::Other)
-                    .or(earlier)
-                    .or(found)
-                    .unwrap_or(Unit::Other)
+                found.filter(|u| *u != Unit::Other).or(earlier).or(found).unwrap_or(Unit::Other)
             }
             None => Unit::Other,
         },
@@ -179,10 +172,9 @@ fn past_alternative(text: &Text, from: usize) -> (usize, Option<Unit>) {
         return (from, None);
     }
     match super::amount::read(text, from + 1) {
-        Some(b) if !b.invalid && (or || b.form != Form::Vague && !b.year_like(text)) => (
-            b.end + 1,
-            b.unit.filter(|u| or && matches!(u, Unit::Percent | Unit::Money)),
-        ),
+        Some(b) if !b.invalid && (or || b.form != Form::Vague && !b.year_like(text)) => {
+            (b.end + 1, b.unit.filter(|u| or && matches!(u, Unit::Percent | Unit::Money)))
+        }
         _ => (from, None),
     }
 }
@@ -193,11 +185,7 @@ fn is_casualty(text: &Text, i: usize) -> bool {
 
 /// `were killed`, `who have been wounded`, `were reported dead`, `died` right after the noun.
 fn casualty_tail(text: &Text, from: usize) -> bool {
-    let from = if text.is(from, "who") || text.is(from, "that") {
-        from + 1
-    } else {
-        from
-    };
+    let from = if text.is(from, "who") || text.is(from, "that") { from + 1 } else { from };
     let mut i = from;
     while i < from + MAX_AUX
         && matches!(noun_at(text, i), Some((Noun::Aux | Noun::Hedge, 1)))
@@ -252,10 +240,7 @@ fn search_ahead(text: &Text, from: usize) -> Ahead {
             Class::Word => match noun_at(text, i) {
                 Some((Noun::Stop, 1)) if text.is(i, "of") && !after_of => {
                     // `133 of them`: the noun is the one counted before.
-                    if ["them", "those", "these", "whom", "us"]
-                        .iter()
-                        .any(|w| text.is(i + 1, w))
-                    {
+                    if ["them", "those", "these", "whom", "us"].iter().any(|w| text.is(i + 1, w)) {
                         ahead.bare = i == from;
                         ahead.partitive = ahead.bare;
                         break;
@@ -391,10 +376,7 @@ fn counting_number(text: &Text, i: usize) -> Option<usize> {
     let number = |j: usize| {
         text.tokens[j].class == Class::Number
             || number_at(text, j).is_some_and(|(w, _)| {
-                matches!(
-                    w,
-                    NumberWord::Cardinal(_) | NumberWord::Scale(_) | NumberWord::Vague(..)
-                )
+                matches!(w, NumberWord::Cardinal(_) | NumberWord::Scale(_) | NumberWord::Vague(..))
             })
     };
     (i.saturating_sub(3)..i).rev().find(|&j| number(j))

@@ -124,7 +124,7 @@ fn same_block_words(text: &Text, i: usize, words: &[String]) -> bool {
 pub(super) fn numbers() -> &'static Table<NumberWord> {
     static TABLE: OnceLock<Table<NumberWord>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        Table::parse(include_str!("../data/numbers.tsv"), |f| {
+        Table::parse(data!("numbers.tsv"), |f| {
             let n = |k: usize| f.get(k).and_then(|s| s.parse::<f64>().ok());
             Some(match *f.first()? {
                 "cardinal" => NumberWord::Cardinal(n(1)?),
@@ -154,7 +154,7 @@ pub(super) fn numbers() -> &'static Table<NumberWord> {
 fn units() -> &'static Table<Noun> {
     static TABLE: OnceLock<Table<Noun>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        Table::parse(include_str!("../data/units.tsv"), |f| {
+        Table::parse(data!("units.tsv"), |f| {
             Some(match *f.first()? {
                 "personnel" => Noun::Unit(Unit::Personnel),
                 "casualties" => Noun::Unit(Unit::Casualties),

@@ -121,12 +121,7 @@ pub(crate) fn words(text: &Text, range: Range<usize>) -> Vec<Word> {
                 {
                     last += 2;
                 }
-                if last == i && is_year(text.str(i)) {
-                    "<year>"
-                } else {
-                    "<num>"
-                }
-                .to_string()
+                if last == i && is_year(text.str(i)) { "<year>" } else { "<num>" }.to_string()
             }
             Class::Punct => match text.str(i) {
                 "’" | "‘" => "'",
@@ -136,11 +131,7 @@ pub(crate) fn words(text: &Text, range: Range<usize>) -> Vec<Word> {
             }
             .to_string(),
         };
-        out.push(Word {
-            norm,
-            span: text.span(i, last),
-            name,
-        });
+        out.push(Word { norm, span: text.span(i, last), name });
         i = last + 1;
     }
     out
@@ -167,10 +158,7 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let mut phrases: HashMap<&'static str, Vec<Cue>> = HashMap::new();
         let mut longest = 1;
-        for line in include_str!("../data/sentence_cues.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-        {
+        for line in data!("sentence_cues.tsv").lines().filter(|l| !l.starts_with('#')) {
             let Some((phrase, cue)) = line.split_once('\t') else {
                 continue;
             };
@@ -217,27 +205,18 @@ pub(crate) fn find(words: &[Word]) -> Vec<Found> {
             while words.get(last + 1).is_some_and(|w| w.name) {
                 last += 1;
             }
-            out.push(Found {
-                cue: Cue::Name,
-                span: word.span.start..words[last].span.end,
-            });
+            out.push(Found { cue: Cue::Name, span: word.span.start..words[last].span.end });
             k = last + 1;
             continue;
         }
         match matched {
             Some((n, cues)) => {
                 let span = word.span.start..words[k + n - 1].span.end;
-                out.extend(cues.iter().map(|&cue| Found {
-                    cue,
-                    span: span.clone(),
-                }));
+                out.extend(cues.iter().map(|&cue| Found { cue, span: span.clone() }));
                 k += n;
             }
             None => {
-                out.extend(shape.map(|cue| Found {
-                    cue,
-                    span: word.span.clone(),
-                }));
+                out.extend(shape.map(|cue| Found { cue, span: word.span.clone() }));
                 k += 1;
             }
         }
@@ -257,10 +236,7 @@ mod tests {
     fn cues(src: &str) -> Vec<(Cue, String)> {
         let text = Text::new(src);
         let words = words(&text, 0..text.tokens.len());
-        find(&words)
-            .into_iter()
-            .map(|f| (f.cue, src[f.span].to_string()))
-            .collect()
+        find(&words).into_iter().map(|f| (f.cue, src[f.span].to_string())).collect()
     }
 
     #[test]

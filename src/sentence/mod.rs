@@ -141,12 +141,7 @@ pub fn sentences_of(src: &str, claims: &[Claim]) -> Vec<Sentence> {
             inside.push(c);
         }
         let assessment = assess_tokens(&text, range, &inside);
-        out.push(Sentence {
-            start,
-            end,
-            text: src[bytes].to_string(),
-            assessment,
-        });
+        out.push(Sentence { start, end, text: src[bytes].to_string(), assessment });
     }
     out
 }
@@ -192,18 +187,12 @@ type Located<'c> = (Range<usize>, &'c Claim);
 /// `claims` of `src` (sorted by start) with their byte spans.
 fn located<'c>(src: &str, claims: &'c [Claim]) -> Vec<Located<'c>> {
     let mut to_byte = Utf16ToBytes::new(src);
-    claims
-        .iter()
-        .map(|c| (to_byte.at(c.start)..to_byte.at(c.end), c))
-        .collect()
+    claims.iter().map(|c| (to_byte.at(c.start)..to_byte.at(c.end), c)).collect()
 }
 
 /// Assesses tokens `range` of `text`; `claims` are those inside it, sorted by start.
 fn assess_tokens(text: &Text, range: Range<usize>, claims: &[Located]) -> Assessment {
-    let word_count = text.tokens[range.clone()]
-        .iter()
-        .filter(|t| t.class != Class::Punct)
-        .count();
+    let word_count = text.tokens[range.clone()].iter().filter(|t| t.class != Class::Punct).count();
     let words = cues::words(text, range);
     let found = cues::find(&words);
     let score = model::score(&model::features(&words, &found, claims.iter().map(|c| &c.1.value)));
@@ -211,10 +200,7 @@ fn assess_tokens(text: &Text, range: Range<usize>, claims: &[Located]) -> Assess
     let mut seen = HashSet::new();
     let mut push = |cue: Cue, text: &str| {
         if seen.insert((cue, text.to_string())) {
-            reasons.push(Reason {
-                cue,
-                text: text.to_string(),
-            });
+            reasons.push(Reason { cue, text: text.to_string() });
         }
     };
     for (_, c) in claims {
@@ -231,9 +217,7 @@ fn assess_tokens(text: &Text, range: Range<usize>, claims: &[Located]) -> Assess
         while claims.get(next_claim).is_some_and(|c| c.0.end <= f.span.start) {
             next_claim += 1;
         }
-        let covered = claims
-            .get(next_claim)
-            .is_some_and(|c| c.0.start <= f.span.start && f.span.end <= c.0.end);
+        let covered = claims.get(next_claim).is_some_and(|c| c.0.start <= f.span.start && f.span.end <= c.0.end);
         let words = &text.src[f.span.clone()];
         if !(covered && matches!(f.cue, Cue::Number | Cue::Date | Cue::Name)) {
             push(f.cue, words);
@@ -262,10 +246,7 @@ fn claim_type(score: f32, word_count: usize, reasons: &[Reason]) -> ClaimType {
         ClaimType::CorrelationOrCausation
     } else if has(Cue::Rule) {
         ClaimType::LawsOrRules
-    } else if [Cue::Quantity, Cue::Number, Cue::Comparative, Cue::Superlative]
-        .into_iter()
-        .any(has)
-    {
+    } else if [Cue::Quantity, Cue::Number, Cue::Comparative, Cue::Superlative].into_iter().any(has) {
         ClaimType::Quantity
     } else if has(Cue::FirstPerson) && has(Cue::Past) {
         ClaimType::PersonalExperience
@@ -284,11 +265,7 @@ struct Utf16ToBytes<'a> {
 
 impl<'a> Utf16ToBytes<'a> {
     fn new(src: &'a str) -> Self {
-        Utf16ToBytes {
-            chars: src.char_indices().peekable(),
-            len: src.len(),
-            unit: 0,
-        }
+        Utf16ToBytes { chars: src.char_indices().peekable(), len: src.len(), unit: 0 }
     }
 
     fn at(&mut self, unit: usize) -> usize {
@@ -314,10 +291,7 @@ impl<'a> Utf16<'a> {
 
     fn at(&mut self, byte: usize) -> usize {
         let byte = byte.clamp(self.byte, self.src.len());
-        self.unit += self
-            .src
-            .get(self.byte..byte)
-            .map_or(0, |s| s.chars().map(char::len_utf16).sum());
+        self.unit += self.src.get(self.byte..byte).map_or(0, |s| s.chars().map(char::len_utf16).sum());
         self.byte = byte;
         self.unit
     }
@@ -349,65 +323,27 @@ mod tests {
         let src = "Hi 😀. Some 4,000 troops left Kyiv.";
         let claim = |text: &str, value: Value| {
             let start = src[..src.find(text).unwrap()].encode_utf16().count();
-            Claim {
-                start,
-                end: start + text.encode_utf16().count(),
-                text: text.to_string(),
-                value,
-            }
+            Claim { start, end: start + text.encode_utf16().count(), text: text.to_string(), value }
         };
         let claims = [
-            claim(
-                "Some 4,000",
-                Value::Quantity {
-                    low: Some(4000.0),
-                    high: Some(4000.0),
-                    unit: Unit::Personnel,
-                },
-            ),
-            claim(
-                "Kyiv",
-                Value::Place {
-                    name: "Kyiv".into(),
-                    country: "UA",
-                },
-            ),
+            claim("Some 4,000", Value::Quantity { low: Some(4000.0), high: Some(4000.0), unit: Unit::Personnel }),
+            claim("Kyiv", Value::Place { name: "Kyiv".into(), country: "UA" }),
         ];
         let got = sentences_of(src, &claims);
         assert!(got[0].assessment.reasons.is_empty());
-        let reasons: Vec<(Cue, &str)> = got[1]
-            .assessment
-            .reasons
-            .iter()
-            .map(|r| (r.cue, r.text.as_str()))
-            .collect();
-        assert_eq!(
-            reasons,
-            [(Cue::Quantity, "Some 4,000"), (Cue::Place, "Kyiv"), (Cue::Past, "left")]
-        );
+        let reasons: Vec<(Cue, &str)> = got[1].assessment.reasons.iter().map(|r| (r.cue, r.text.as_str())).collect();
+        assert_eq!(reasons, [(Cue::Quantity, "Some 4,000"), (Cue::Place, "Kyiv"), (Cue::Past, "left")]);
         assert_eq!(got[1].assessment.claim_type, ClaimType::Quantity);
         let unscanned = sentences_of(src, &[]);
-        assert_ne!(
-            got[1].assessment.score, unscanned[1].assessment.score,
-            "claims feed the model"
-        );
+        assert_ne!(got[1].assessment.score, unscanned[1].assessment.score, "claims feed the model");
     }
 
     #[test]
     fn types_follow_the_cues() {
         let cases = [
-            (
-                "Unemployment will rise to 9 percent next year, the bank said.",
-                ClaimType::Prediction,
-            ),
-            (
-                "The strike led to shortages of fuel across the region.",
-                ClaimType::CorrelationOrCausation,
-            ),
-            (
-                "The new law makes it illegal to sell the drug to minors.",
-                ClaimType::LawsOrRules,
-            ),
+            ("Unemployment will rise to 9 percent next year, the bank said.", ClaimType::Prediction),
+            ("The strike led to shortages of fuel across the region.", ClaimType::CorrelationOrCausation),
+            ("The new law makes it illegal to sell the drug to minors.", ClaimType::LawsOrRules),
             ("The company cut 4,000 jobs in the third quarter.", ClaimType::Quantity),
             ("Is this the end of the road for the party?", ClaimType::NotAClaim),
             ("Thanks.", ClaimType::NotAClaim),
@@ -421,14 +357,7 @@ mod tests {
     fn reasons_name_what_was_found() {
         let a = assess("Exports fell 12% because of the war.");
         let reasons: Vec<(Cue, &str)> = a.reasons.iter().map(|r| (r.cue, r.text.as_str())).collect();
-        assert_eq!(
-            reasons,
-            [
-                (Cue::Quantity, "12%"),
-                (Cue::Comparative, "fell"),
-                (Cue::Causal, "because of")
-            ]
-        );
+        assert_eq!(reasons, [(Cue::Quantity, "12%"), (Cue::Comparative, "fell"), (Cue::Causal, "because of")]);
     }
 
     #[test]

@@ -39,13 +39,7 @@ pub(crate) fn features<'a>(words: &[Word], cues: &[Found], claims: impl IntoIter
     let mut previous = "<s>";
     for w in words {
         out.push(Hash::new(b'u').feed(w.norm.as_bytes()).bucket());
-        out.push(
-            Hash::new(b'b')
-                .feed(previous.as_bytes())
-                .feed(b" ")
-                .feed(w.norm.as_bytes())
-                .bucket(),
-        );
+        out.push(Hash::new(b'b').feed(previous.as_bytes()).feed(b" ").feed(w.norm.as_bytes()).bucket());
         if w.norm.len() > 5 && w.norm.bytes().all(|b| b.is_ascii_lowercase()) {
             out.push(Hash::new(b's').feed(&w.norm.as_bytes()[w.norm.len() - 3..]).bucket());
         }
@@ -81,10 +75,7 @@ pub(crate) fn features<'a>(words: &[Word], cues: &[Found], claims: impl IntoIter
             }
         }
     }
-    let length = words
-        .iter()
-        .filter(|w| w.norm.chars().next().is_some_and(char::is_alphanumeric))
-        .count();
+    let length = words.iter().filter(|w| w.norm.chars().next().is_some_and(char::is_alphanumeric)).count();
     let length_class = usize::BITS - length.leading_zeros();
     out.push(Hash::new(b'n').feed(&length_class.to_le_bytes()).bucket());
     out
@@ -98,18 +89,14 @@ struct Model {
 
 fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| parse(include_str!("../data/checkworthy.tsv")))
+    MODEL.get_or_init(|| parse(data!("checkworthy.tsv")))
 }
 
 /// Reads the weights file: `bias` and `scale` in billionths, then `weights` rows of hex bytes
 /// (two's-complement i8) in bucket order. Missing or malformed values count as zero.
 /// (Integers, not floats: float parsing would add ~15 KB to the wasm.)
 fn parse(src: &str) -> Model {
-    let mut model = Model {
-        bias: 0.0,
-        scale: 0.0,
-        weights: Vec::with_capacity(FEATURE_BUCKETS),
-    };
+    let mut model = Model { bias: 0.0, scale: 0.0, weights: Vec::with_capacity(FEATURE_BUCKETS) };
     let billionths = |v: &str| v.trim().parse::<i64>().unwrap_or(0) as f32 / 1e9;
     for line in src.lines().filter(|l| !l.starts_with('#')) {
         let Some((key, value)) = line.split_once('\t') else {
@@ -120,14 +107,8 @@ fn parse(src: &str) -> Model {
             "scale" => model.scale = billionths(value),
             "weights" => {
                 let hex = value.trim().as_bytes();
-                let byte = |pair: &[u8]| {
-                    std::str::from_utf8(pair)
-                        .ok()
-                        .and_then(|p| u8::from_str_radix(p, 16).ok())
-                };
-                model
-                    .weights
-                    .extend(hex.chunks(2).map(|pair| byte(pair).unwrap_or(0) as i8));
+                let byte = |pair: &[u8]| std::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok());
+                model.weights.extend(hex.chunks(2).map(|pair| byte(pair).unwrap_or(0) as i8));
             }
             _ => {}
         }
@@ -141,10 +122,7 @@ fn parse(src: &str) -> Model {
 /// bias: a sentence is check-worthy when its score is ≥ 0.5.
 pub(crate) fn score(features: &[u32]) -> f32 {
     let model = model();
-    let sum: i32 = features
-        .iter()
-        .map(|&f| i32::from(model.weights.get(f as usize).copied().unwrap_or(0)))
-        .sum();
+    let sum: i32 = features.iter().map(|&f| i32::from(model.weights.get(f as usize).copied().unwrap_or(0))).sum();
     let logit = model.bias + model.scale * sum as f32 / (features.len().max(1) as f32).sqrt();
     1.0 / (1.0 + (-logit).exp())
 }
@@ -158,20 +136,14 @@ mod tests {
         let src = include_str!("../data/checkworthy.tsv");
         let rows = src.lines().filter(|l| l.starts_with("weights\t")).count();
         assert_eq!(rows * 64, FEATURE_BUCKETS);
-        assert!(
-            src.lines().any(|l| l.starts_with("# Trained")),
-            "the header says how the file was made"
-        );
+        assert!(src.lines().any(|l| l.starts_with("# Trained")), "the header says how the file was made");
         let model = parse(src);
         assert!(model.scale > 0.0 && model.weights.iter().any(|&w| w != 0));
     }
 
     #[test]
     fn hashes_are_fixed() {
-        assert_eq!(
-            Hash::new(b'u').feed(b"percent").0,
-            Hash::new(b'u').feed(b"per").feed(b"cent").0
-        );
+        assert_eq!(Hash::new(b'u').feed(b"percent").0, Hash::new(b'u').feed(b"per").feed(b"cent").0);
         assert!(Hash::new(b'u').feed(b"percent").bucket() < FEATURE_BUCKETS as u32);
     }
 }

@@ -11,13 +11,7 @@ use crate::token::{Class, Gap, Text};
 
 fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../data/abbreviations.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::trim)
-            .collect()
-    })
+    SET.get_or_init(|| data!("abbreviations.tsv").lines().filter(|l| !l.starts_with('#')).map(str::trim).collect())
 }
 
 fn is_terminator(s: &str) -> bool {
@@ -83,28 +77,19 @@ mod tests {
 
     fn sentences(src: &str) -> Vec<&str> {
         let text = Text::new(src);
-        split(&text)
-            .into_iter()
-            .map(|r| &src[text.span(r.start, r.end - 1)])
-            .collect()
+        split(&text).into_iter().map(|r| &src[text.span(r.start, r.end - 1)]).collect()
     }
 
     #[test]
     fn splits_news_sentences() {
         let cases: [(&str, &[&str]); 7] = [
             ("Prices rose 3.5%. Wages fell!", &["Prices rose 3.5%.", "Wages fell!"]),
-            (
-                "Mr. Smith met U.S. officials. They agreed.",
-                &["Mr. Smith met U.S. officials.", "They agreed."],
-            ),
+            ("Mr. Smith met U.S. officials. They agreed.", &["Mr. Smith met U.S. officials.", "They agreed."]),
             (
                 "\"Is it true?\" he asked. \"Yes.\" Then silence",
                 &["\"Is it true?\" he asked.", "\"Yes.\"", "Then silence"],
             ),
-            (
-                "Headline without stop\n\nBody text.",
-                &["Headline without stop", "Body text."],
-            ),
+            ("Headline without stop\n\nBody text.", &["Headline without stop", "Body text."]),
             ("It cost $1.5m... Really.", &["It cost $1.5m...", "Really."]),
             ("(See below.) Next one.", &["(See below.)", "Next one."]),
             ("", &[]),
