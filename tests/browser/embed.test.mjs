@@ -66,8 +66,8 @@ describe('a page with only the script tag', () => {
     for (const want of ['quantity:Up to 100,000', 'date:Monday', 'place:Kyiv', 'country:Russia']) assert.ok(texts.includes(want), `${want} in ${texts}`);
     const monday = claims.find((c) => c.text === 'Monday');
     assert.deepEqual([monday.value.start, monday.value.end], ['2022-01-10', '2022-01-10']);
-    const { checkworthy, ...byName } = await painted(page);
-    assert.ok(checkworthy.length > 0, 'check-worthy sentences have a mark of their own');
+    const { checkworthy = [], ...byName } = await painted(page);
+    assert.equal(checkworthy.length, 0, 'sentence marks come with the full build (analysis.test.mjs), not this one');
     const paintedCount = Object.values(byName).reduce((n, list) => n + list.length, 0);
     assert.equal(paintedCount, claims.length);
     assert.deepEqual(messages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
