@@ -143,25 +143,28 @@ fn casualty_before(text: &Text, start: usize) -> bool {
     false
 }
 
+/// The word tokens before `start`, nearest first, back to `free`, at most `BEHIND` tokens,
+/// and never past the start of the sentence or the line.
+fn words_behind<'t>(text: &'t Text, start: usize, free: usize) -> impl Iterator<Item = usize> + 't {
+    (free..start)
+        .rev()
+        .take(BEHIND)
+        .take_while(move |&i| {
+            let sentence_end = text.tokens[i].class == Class::Punct
+                && matches!(text.str(i), "." | "!" | "?" | ";")
+                && !abbreviation_dot(text, i);
+            !new_line(text, i + 1) && !sentence_end
+        })
+        .filter(move |&i| text.tokens[i].class == Class::Word)
+}
+
 /// The unit of the nearest counted noun before `start` in the sentence: what `others` stands for.
 fn nearest_noun(text: &Text, start: usize, free: usize) -> Option<Unit> {
-    let mut i = start;
-    while i > free && i + BEHIND > start {
-        i -= 1;
-        if new_line(text, i + 1) {
-            break;
-        }
-        match text.tokens[i].class {
-            Class::Punct if matches!(text.str(i), "." | "!" | "?" | ";") && !abbreviation_dot(text, i) => break,
-            Class::Word => match noun_at(text, i) {
-                Some((Noun::Unit(u), _)) => return Some(u),
-                Some((Noun::Counted, _)) => return Some(Unit::Other),
-                _ => {}
-            },
-            _ => {}
-        }
-    }
-    None
+    words_behind(text, start, free).find_map(|i| match noun_at(text, i) {
+        Some((Noun::Unit(u), _)) => Some(u),
+        Some((Noun::Counted, _)) => Some(Unit::Other),
+        _ => None,
+    })
 }
 
 /// `20 or 21 months`, `25 or 30 percent`, `10 of 12 victims`: both numbers count the same
@@ -337,34 +340,25 @@ fn model_code(text: &Text, i: usize) -> Option<usize> {
 /// noun of a countable unit (`the number of troops — about 130,000`), else `other`.
 fn behind(text: &Text, start: usize, free: usize) -> Option<Unit> {
     let (mut nearest, mut weak) = (None, false);
-    let mut i = start;
-    while i > free && i + BEHIND > start {
-        i -= 1;
-        if new_line(text, i + 1) {
-            break;
-        }
-        match text.tokens[i].class {
-            Class::Punct if matches!(text.str(i), "." | "!" | "?" | ";") && !abbreviation_dot(text, i) => break,
-            Class::Word => match noun_at(text, i) {
-                // `the number injured topped 2,200`: a casualty word is the strongest cue.
-                Some((Noun::Unit(Unit::Casualties), _)) if nearest.is_none() => return Some(Unit::Casualties),
-                Some((Noun::Unit(u), _)) if u != Unit::Other => {
-                    if let Some(number) = counting_number(text, i) {
-                        let casualty =
-                            (1..=3).any(|k| is_casualty(text, number.wrapping_sub(k))) || casualty_tail(text, i + 1);
-                        let human = matches!(u, Unit::People | Unit::Personnel);
-                        return Some(if casualty && human { Unit::Casualties } else { u });
-                    }
-                    nearest = nearest.or(Some(u));
+    for i in words_behind(text, start, free) {
+        match noun_at(text, i) {
+            // `the number injured topped 2,200`: a casualty word is the strongest cue.
+            Some((Noun::Unit(Unit::Casualties), _)) if nearest.is_none() => return Some(Unit::Casualties),
+            Some((Noun::Unit(u), _)) if u != Unit::Other => {
+                if let Some(number) = counting_number(text, i) {
+                    let casualty =
+                        (1..=3).any(|k| is_casualty(text, number.wrapping_sub(k))) || casualty_tail(text, i + 1);
+                    let human = matches!(u, Unit::People | Unit::Personnel);
+                    return Some(if casualty && human { Unit::Casualties } else { u });
                 }
-                Some((Noun::Unit(_) | Noun::Counted, _)) => {
-                    if counting_number(text, i).is_some() && nearest.is_none() {
-                        return Some(Unit::Other);
-                    }
-                    weak = true;
+                nearest = nearest.or(Some(u));
+            }
+            Some((Noun::Unit(_) | Noun::Counted, _)) => {
+                if counting_number(text, i).is_some() && nearest.is_none() {
+                    return Some(Unit::Other);
                 }
-                _ => {}
-            },
+                weak = true;
+            }
             _ => {}
         }
     }
