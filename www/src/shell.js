@@ -9,7 +9,7 @@ import { BLOCK_SEPARATOR, findArticle, reading } from './textmodel.js';
 import { findPublicationDate } from './pubdate.js';
 import { HighlightPainter, WrapPainter, hasHighlightApi } from './highlighter.js';
 import { DEFAULT_LINKS, describe, links, longDate } from './describe.js';
-import { COLOURS, Ui } from './ui.js';
+import { COLOURS, Ui, adopt } from './ui.js';
 import { eachInSlices, sliceClock, yieldToPage } from './schedule.js';
 import { anchor, annotationCollection, claimReview } from './annotate.js';
 
@@ -153,18 +153,13 @@ export class Shell {
   }
 
   addPageStyle() {
-    const { doc, win } = this;
-    try {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(PAGE_STYLE);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      return sheet;
-    } catch {
-      const style = doc.createElement('style');
-      style.textContent = PAGE_STYLE;
-      doc.head.append(style);
-      return style;
-    }
+    const { doc } = this;
+    const sheet = adopt(doc, PAGE_STYLE);
+    if (sheet) return sheet;
+    const style = doc.createElement('style');
+    style.textContent = PAGE_STYLE;
+    doc.head.append(style);
+    return style;
   }
 
   /** Changes settings and scans again. */

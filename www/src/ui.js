@@ -119,7 +119,8 @@ function factList(doc, facts) {
     h(doc, 'dd', { class: 'source', text: sources }));
 }
 
-function adopt(root, css) {
+/** Adopts `css` as a constructed sheet of `root` (a document or shadow root); `null` where unsupported. */
+export function adopt(root, css) {
   const win = (root.ownerDocument || root).defaultView;
   try {
     const sheet = new win.CSSStyleSheet();
